@@ -1,0 +1,99 @@
+package io.github.cfqueues.autoconfigure;
+
+import java.net.URI;
+
+import io.github.cfqueues.client.BodySerializer;
+import io.github.cfqueues.client.QueuePublisher;
+import io.github.cfqueues.client.QueuePublisherRegistry;
+import io.github.cfqueues.client.api.CloudflareQueuesApi;
+import io.github.cfqueues.client.publish.JacksonBodySerializer;
+import io.github.cfqueues.client.publish.SimpleQueuePublisherRegistry;
+import io.github.cfqueues.client.retry.RetryListener;
+import io.github.cfqueues.client.retry.RetryPolicy;
+import io.github.cfqueues.client.retry.RetrySettings;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Auto-configuration for publishing to Cloudflare Queues: a {@link QueuePublisher} bean per configured queue, a
+ * {@link QueuePublisherRegistry}, and the HTTP client they share, built from the application's
+ * {@link WebClient.Builder} so that its codecs, SSL bundles and HTTP observations apply.
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
+		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+		"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration" })
+@ConditionalOnClass({ WebClient.class, Mono.class, ClientHttpConnectorBuilder.class, JsonMapper.class })
+@EnableConfigurationProperties(CloudflareQueuesProperties.class)
+@Import(QueuePublisherBeanRegistrar.class)
+public final class CloudflareQueuesAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	CloudflareQueuesConnectionDetails cloudflareQueuesConnectionDetails(CloudflareQueuesProperties properties) {
+		return new PropertiesCloudflareQueuesConnectionDetails(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CloudflareQueuesApi cloudflareQueuesApi(CloudflareQueuesProperties properties,
+			CloudflareQueuesConnectionDetails connectionDetails, ResourceLoader resourceLoader,
+			ObjectProvider<WebClient.Builder> webClientBuilder,
+			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings,
+			ObjectProvider<CloudflareQueuesWebClientCustomizer> customizers) {
+		CloudflareQueuesPropertiesValidator.checkPositive(CloudflareQueuesProperties.PREFIX + ".connect-timeout",
+				properties.getConnectTimeout());
+		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
+			.withConnectTimeout(properties.getConnectTimeout());
+		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder)
+			.clientConnector(connectorBuilder
+				.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()))
+				.build(settings));
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		URI baseUrl = connectionDetails.getBaseUrl();
+		return new CloudflareQueuesApi(builder.build(), baseUrl, properties.getRequestTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RetryPolicy cloudflareQueuesRetryPolicy(CloudflareQueuesProperties properties) {
+		CloudflareQueuesProperties.Retry retry = properties.getRetry();
+		return new RetryPolicy(new RetrySettings(retry.getMaxAttempts(), retry.getInitialBackoff(),
+				retry.getMaxBackoff(), retry.getMultiplier(), retry.getJitter(), retry.getMaxWait()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "cloudflareQueuesBodySerializer")
+	BodySerializer cloudflareQueuesBodySerializer(ObjectProvider<JsonMapper> jsonMapper) {
+		return new JacksonBodySerializer(jsonMapper.getIfAvailable(JsonMapper::new));
+	}
+
+	@Bean(QueuePublisherBeanRegistrar.FACTORY_BEAN_NAME)
+	@ConditionalOnMissingBean
+	CloudflareQueuesPublisherFactory cloudflareQueuesPublisherFactory(CloudflareQueuesProperties properties,
+			CloudflareQueuesConnectionDetails connectionDetails, CloudflareQueuesApi api,
+			BodySerializer cloudflareQueuesBodySerializer, RetryPolicy retryPolicy,
+			ObjectProvider<RetryListener> retryListeners) {
+		return new CloudflareQueuesPublisherFactory(properties, connectionDetails, api, cloudflareQueuesBodySerializer,
+				retryPolicy, retryListeners.getIfUnique(() -> RetryListener.NONE));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	QueuePublisherRegistry queuePublisherRegistry(ObjectProvider<QueuePublisher> publishers) {
+		return new SimpleQueuePublisherRegistry(publishers.orderedStream().toList());
+	}
+
+}

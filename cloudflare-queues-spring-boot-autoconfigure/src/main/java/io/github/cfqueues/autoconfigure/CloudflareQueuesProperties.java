@@ -1,0 +1,337 @@
+package io.github.cfqueues.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.cfqueues.client.MessageContentType;
+import io.github.cfqueues.client.api.CloudflareQueuesApi;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties for Cloudflare Queues.
+ */
+@ConfigurationProperties(CloudflareQueuesProperties.PREFIX)
+public class CloudflareQueuesProperties {
+
+	/**
+	 * The prefix of every property.
+	 */
+	public static final String PREFIX = "cloudflare.queues";
+
+	/**
+	 * The name of the queue configured by the top-level {@code queue-id}.
+	 */
+	public static final String DEFAULT_QUEUE = "default";
+
+	/**
+	 * Cloudflare account id that owns the queues (32 hex digits).
+	 */
+	private @Nullable String accountId;
+
+	/**
+	 * API token with the "Queues Write" permission, sent as a Bearer token. Preferred over the global API key;
+	 * set one of the two, never both.
+	 */
+	private @Nullable String apiToken;
+
+	/**
+	 * Email of the Cloudflare account, for the legacy global API key.
+	 */
+	private @Nullable String email;
+
+	/**
+	 * Legacy global API key, sent with the email. Prefer an API token.
+	 */
+	private @Nullable String apiKey;
+
+	/**
+	 * Base URL of the Cloudflare API. Must be https, or http to a loopback host (for an emulator).
+	 */
+	private String baseUrl = CloudflareQueuesApi.DEFAULT_BASE_URL;
+
+	/**
+	 * Timeout for opening a connection to the API.
+	 */
+	private Duration connectTimeout = Duration.ofSeconds(10);
+
+	/**
+	 * Longest time one request may take, from sending to the whole answer. Each retry gets its own.
+	 */
+	private Duration requestTimeout = Duration.ofSeconds(30);
+
+	/**
+	 * Id of the queue named "default", whose publisher is the primary QueuePublisher bean.
+	 */
+	private @Nullable String queueId;
+
+	/**
+	 * Retries of failed requests.
+	 */
+	private final Retry retry = new Retry();
+
+	/**
+	 * Further queues by name: each gets a QueuePublisher bean named "<name>QueuePublisher" with qualifier
+	 * "<name>".
+	 */
+	private final Map<String, Queue> queues = new LinkedHashMap<>();
+
+	public @Nullable String getAccountId() {
+		return this.accountId;
+	}
+
+	public void setAccountId(@Nullable String accountId) {
+		this.accountId = accountId;
+	}
+
+	public @Nullable String getApiToken() {
+		return this.apiToken;
+	}
+
+	public void setApiToken(@Nullable String apiToken) {
+		this.apiToken = apiToken;
+	}
+
+	public @Nullable String getEmail() {
+		return this.email;
+	}
+
+	public void setEmail(@Nullable String email) {
+		this.email = email;
+	}
+
+	public @Nullable String getApiKey() {
+		return this.apiKey;
+	}
+
+	public void setApiKey(@Nullable String apiKey) {
+		this.apiKey = apiKey;
+	}
+
+	public String getBaseUrl() {
+		return this.baseUrl;
+	}
+
+	public void setBaseUrl(String baseUrl) {
+		this.baseUrl = baseUrl;
+	}
+
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = connectTimeout;
+	}
+
+	public Duration getRequestTimeout() {
+		return this.requestTimeout;
+	}
+
+	public void setRequestTimeout(Duration requestTimeout) {
+		this.requestTimeout = requestTimeout;
+	}
+
+	public @Nullable String getQueueId() {
+		return this.queueId;
+	}
+
+	public void setQueueId(@Nullable String queueId) {
+		this.queueId = queueId;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	public Map<String, Queue> getQueues() {
+		return this.queues;
+	}
+
+	/**
+	 * Retry settings.
+	 */
+	public static class Retry {
+
+		/**
+		 * Most attempts per request, the first included. 1 turns retries off.
+		 */
+		private int maxAttempts = 3;
+
+		/**
+		 * Wait before the first retry when the server names none.
+		 */
+		private Duration initialBackoff = Duration.ofMillis(500);
+
+		/**
+		 * Longest wait between attempts the backoff grows to.
+		 */
+		private Duration maxBackoff = Duration.ofSeconds(8);
+
+		/**
+		 * Factor the backoff grows by after each retry.
+		 */
+		private double multiplier = 2.0;
+
+		/**
+		 * Share of each backoff taken off at random, from 0 to 1.
+		 */
+		private double jitter = 0.25;
+
+		/**
+		 * Longest Retry-After the client waits for; a longer one fails the call at once with a
+		 * QueueRateLimitedException.
+		 */
+		private Duration maxWait = Duration.ofSeconds(60);
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public double getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(double jitter) {
+			this.jitter = jitter;
+		}
+
+		public Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(Duration maxWait) {
+			this.maxWait = maxWait;
+		}
+
+	}
+
+	/**
+	 * One queue's settings.
+	 */
+	public static class Queue {
+
+		/**
+		 * Id of the queue at Cloudflare.
+		 */
+		private @Nullable String queueId;
+
+		/**
+		 * Delivery delay of messages that set none (whole seconds, at most 24 hours).
+		 */
+		private @Nullable Duration delay;
+
+		/**
+		 * Content type of messages that name none.
+		 */
+		private MessageContentType contentType = MessageContentType.JSON;
+
+		/**
+		 * Account of this queue, when it is not the global account-id.
+		 */
+		private @Nullable String accountId;
+
+		/**
+		 * API token for this queue, when it differs from the global credentials.
+		 */
+		private @Nullable String apiToken;
+
+		/**
+		 * Account email for this queue's global API key.
+		 */
+		private @Nullable String email;
+
+		/**
+		 * Global API key for this queue, when it differs from the global credentials.
+		 */
+		private @Nullable String apiKey;
+
+		public @Nullable String getQueueId() {
+			return this.queueId;
+		}
+
+		public void setQueueId(@Nullable String queueId) {
+			this.queueId = queueId;
+		}
+
+		public @Nullable Duration getDelay() {
+			return this.delay;
+		}
+
+		public void setDelay(@Nullable Duration delay) {
+			this.delay = delay;
+		}
+
+		public MessageContentType getContentType() {
+			return this.contentType;
+		}
+
+		public void setContentType(MessageContentType contentType) {
+			this.contentType = contentType;
+		}
+
+		public @Nullable String getAccountId() {
+			return this.accountId;
+		}
+
+		public void setAccountId(@Nullable String accountId) {
+			this.accountId = accountId;
+		}
+
+		public @Nullable String getApiToken() {
+			return this.apiToken;
+		}
+
+		public void setApiToken(@Nullable String apiToken) {
+			this.apiToken = apiToken;
+		}
+
+		public @Nullable String getEmail() {
+			return this.email;
+		}
+
+		public void setEmail(@Nullable String email) {
+			this.email = email;
+		}
+
+		public @Nullable String getApiKey() {
+			return this.apiKey;
+		}
+
+		public void setApiKey(@Nullable String apiKey) {
+			this.apiKey = apiKey;
+		}
+
+	}
+
+}

@@ -1,0 +1,151 @@
+package io.github.cfqueues.autoconfigure;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Map;
+
+import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.Queue;
+import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.Retry;
+import io.github.cfqueues.client.QueueEndpoint;
+import io.github.cfqueues.client.QueueMessage;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.StringUtils;
+
+/**
+ * Checks {@code cloudflare.queues.*} at startup, so that a bad value stops the application with a message naming
+ * the property, before any request. Credentials are checked but never shown.
+ */
+final class CloudflareQueuesPropertiesValidator {
+
+	private static final String PREFIX = CloudflareQueuesProperties.PREFIX;
+
+	private CloudflareQueuesPropertiesValidator() {
+	}
+
+	static void validate(CloudflareQueuesProperties properties) {
+		checkBaseUrl(properties.getBaseUrl());
+		checkPositive(PREFIX + ".connect-timeout", properties.getConnectTimeout());
+		checkPositive(PREFIX + ".request-timeout", properties.getRequestTimeout());
+		checkRetry(properties.getRetry());
+		checkId(PREFIX + ".account-id", properties.getAccountId());
+		new CredentialProperties(PREFIX, properties.getApiToken(), properties.getEmail(), properties.getApiKey())
+			.resolve();
+		for (Map.Entry<String, Queue> entry : ConfiguredQueues.of(properties).entrySet()) {
+			checkQueue(properties, entry.getKey(), entry.getValue());
+		}
+	}
+
+	private static void checkQueue(CloudflareQueuesProperties properties, String name, Queue queue) {
+		if (!name.matches("[A-Za-z0-9][A-Za-z0-9_-]*")) {
+			throw new InvalidCloudflareQueuesPropertyException(PREFIX + ".queues." + name,
+					"a queue name must start with a letter or digit and hold only letters, digits, '-' and '_'");
+		}
+		checkId(ConfiguredQueues.queueIdProperty(properties, name), ConfiguredQueues.queueId(properties, name, queue));
+		checkId(ConfiguredQueues.queueProperty(name, "account-id"), queue.getAccountId());
+		new CredentialProperties(PREFIX + ".queues." + name, queue.getApiToken(), queue.getEmail(), queue.getApiKey())
+			.resolve();
+		if (queue.getDelay() != null) {
+			try {
+				QueueMessage.checkDelay(queue.getDelay(), "The delay");
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidCloudflareQueuesPropertyException(ConfiguredQueues.queueProperty(name, "delay"),
+						ex.getMessage());
+			}
+		}
+	}
+
+	static void checkId(String property, @Nullable String id) {
+		if (!StringUtils.hasText(id)) {
+			return;
+		}
+		try {
+			QueueEndpoint.checkId(id, "id");
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidCloudflareQueuesPropertyException(property, ex.getMessage() + " ("
+					+ QueueEndpoint.MAX_ID_LENGTH + " letters or digits at most, as Cloudflare issues them)");
+		}
+	}
+
+	private static void checkBaseUrl(String baseUrl) {
+		String property = PREFIX + ".base-url";
+		URI uri;
+		try {
+			uri = new URI(baseUrl);
+		}
+		catch (URISyntaxException ex) {
+			throw new InvalidCloudflareQueuesPropertyException(property, "'" + baseUrl + "' is not a URL");
+		}
+		if (uri.getRawUserInfo() != null) {
+			throw new InvalidCloudflareQueuesPropertyException(property,
+					"must not carry user info (credentials belong in api-token or api-key; the value is not shown)");
+		}
+		if (!uri.isAbsolute() || uri.getHost() == null) {
+			throw new InvalidCloudflareQueuesPropertyException(property,
+					"'" + baseUrl + "' must be an absolute URL with a host");
+		}
+		if (uri.getQuery() != null || uri.getFragment() != null) {
+			throw new InvalidCloudflareQueuesPropertyException(property,
+					"'" + baseUrl + "' must not have a query or fragment");
+		}
+		boolean https = "https".equalsIgnoreCase(uri.getScheme());
+		boolean loopbackHttp = "http".equalsIgnoreCase(uri.getScheme()) && isLoopback(uri.getHost());
+		if (!https && !loopbackHttp) {
+			throw new InvalidCloudflareQueuesPropertyException(property, "'" + baseUrl
+					+ "' must use https; plain http is allowed only to a loopback host (localhost, 127.0.0.1, [::1])");
+		}
+	}
+
+	static boolean isLoopback(String host) {
+		if ("localhost".equalsIgnoreCase(host)) {
+			return true;
+		}
+		String literal = (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
+		if (!literal.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+			return false;
+		}
+		try {
+			return InetAddress.getByName(literal).isLoopbackAddress();
+		}
+		catch (UnknownHostException ex) {
+			return false;
+		}
+	}
+
+	private static void checkRetry(Retry retry) {
+		String prefix = PREFIX + ".retry.";
+		if (retry.getMaxAttempts() < 1) {
+			throw new InvalidCloudflareQueuesPropertyException(prefix + "max-attempts",
+					"must be at least 1 (1 turns retries off), got " + retry.getMaxAttempts());
+		}
+		checkNotNegative(prefix + "initial-backoff", retry.getInitialBackoff());
+		checkNotNegative(prefix + "max-backoff", retry.getMaxBackoff());
+		checkNotNegative(prefix + "max-wait", retry.getMaxWait());
+		if (retry.getMultiplier() < 1.0) {
+			throw new InvalidCloudflareQueuesPropertyException(prefix + "multiplier",
+					"must be at least 1, got " + retry.getMultiplier());
+		}
+		if (retry.getJitter() < 0.0 || retry.getJitter() > 1.0) {
+			throw new InvalidCloudflareQueuesPropertyException(prefix + "jitter",
+					"must be from 0 to 1, got " + retry.getJitter());
+		}
+	}
+
+	static void checkPositive(String property, @Nullable Duration duration) {
+		if (duration == null || duration.isNegative() || duration.isZero()) {
+			throw new InvalidCloudflareQueuesPropertyException(property, "must be positive, got " + duration);
+		}
+	}
+
+	static void checkNotNegative(String property, @Nullable Duration duration) {
+		if (duration == null || duration.isNegative()) {
+			throw new InvalidCloudflareQueuesPropertyException(property, "must not be negative, got " + duration);
+		}
+	}
+
+}

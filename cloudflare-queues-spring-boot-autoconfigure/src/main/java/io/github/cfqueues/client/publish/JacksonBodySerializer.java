@@ -1,0 +1,24 @@
+package io.github.cfqueues.client.publish;
+
+import java.util.Objects;
+
+import io.github.cfqueues.client.BodySerializer;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Serializes bodies with a Jackson mapper, normally the application's.
+ */
+public final class JacksonBodySerializer implements BodySerializer {
+
+	private final ObjectMapper mapper;
+
+	public JacksonBodySerializer(ObjectMapper mapper) {
+		this.mapper = Objects.requireNonNull(mapper, "mapper must not be null");
+	}
+
+	@Override
+	public String toJson(Object payload) {
+		return this.mapper.writeValueAsString(payload);
+	}
+
+}
