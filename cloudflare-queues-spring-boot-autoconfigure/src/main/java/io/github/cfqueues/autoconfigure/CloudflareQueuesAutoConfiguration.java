@@ -39,6 +39,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 @Import(QueuePublisherBeanRegistrar.class)
 public final class CloudflareQueuesAutoConfiguration {
 
+	CloudflareQueuesAutoConfiguration(CloudflareQueuesProperties properties) {
+		CloudflareQueuesPropertiesValidator.validate(properties);
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	CloudflareQueuesConnectionDetails cloudflareQueuesConnectionDetails(CloudflareQueuesProperties properties) {
@@ -53,8 +57,6 @@ public final class CloudflareQueuesAutoConfiguration {
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
 			ObjectProvider<CloudflareQueuesWebClientCustomizer> customizers) {
-		CloudflareQueuesPropertiesValidator.checkPositive(CloudflareQueuesProperties.PREFIX + ".connect-timeout",
-				properties.getConnectTimeout());
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
 			.withConnectTimeout(properties.getConnectTimeout());
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder)

@@ -31,7 +31,6 @@ public final class CloudflareQueuesPublisherFactory {
 	CloudflareQueuesPublisherFactory(CloudflareQueuesProperties properties,
 			CloudflareQueuesConnectionDetails connectionDetails, CloudflareQueuesApi api, BodySerializer serializer,
 			RetryPolicy retryPolicy, RetryListener retryListener) {
-		CloudflareQueuesPropertiesValidator.validate(properties);
 		this.properties = properties;
 		this.connectionDetails = connectionDetails;
 		this.api = api;
