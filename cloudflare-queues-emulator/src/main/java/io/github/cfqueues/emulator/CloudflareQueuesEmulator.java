@@ -1,0 +1,404 @@
+package io.github.cfqueues.emulator;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A local, in-memory Cloudflare Queues HTTP API server on the loopback address.
+ * <p>
+ * It answers, under {@link #baseUrl()}, {@code /accounts/{account_id}/queues/{queue_id}/} followed by
+ * {@code messages} (push), {@code messages/batch}, {@code messages/pull}, {@code messages/ack} (all POST) and
+ * {@code metrics} (GET), in Cloudflare's envelope with a {@code cf-ray} header, enforcing Cloudflare's limits.
+ * Checks run in this order, the first failure answering:
+ * <table>
+ * <caption>Errors, their codes and the HTTP status the emulator answers</caption>
+ * <tr><th>Check</th><th>Code</th><th>Status</th></tr>
+ * <tr><td>unknown path</td><td>7003 "No route for the URI"</td><td>404</td></tr>
+ * <tr><td>known path, wrong method (with {@code Allow})</td><td>7003</td><td>405</td></tr>
+ * <tr><td>both a Bearer token and X-Auth-Email/X-Auth-Key sent</td><td>10000</td><td>400</td></tr>
+ * <tr><td>missing or unaccepted credentials</td><td>10000 "Authentication error"</td><td>403</td></tr>
+ * <tr><td>account or queue id empty, over 32 characters or not letters and digits</td><td>10107</td>
+ * <td>400</td></tr>
+ * <tr><td>account rate limit exceeded or locked out (with {@code Retry-After}; never for pull and ack)</td>
+ * <td>971</td><td>429</td></tr>
+ * <tr><td>injected {@link Fault} (push and batch only)</td><td>as the fault says</td><td>as the fault says</td></tr>
+ * <tr><td>unknown queue (unless queues are created automatically)</td><td>10104</td><td>404</td></tr>
+ * <tr><td>body is not JSON (also an empty push or batch body)</td><td>10208</td><td>400</td></tr>
+ * <tr><td>body is JSON of the wrong shape: not an object, no {@code body}, {@code messages} not an array,
+ * text with a non-string body, bad {@code batch_size} or {@code visibility_timeout_ms} on pull, an ack item
+ * without {@code lease_id}</td><td>10207</td><td>400</td></tr>
+ * <tr><td>batch of 0 or more than 100 messages</td><td>10206</td><td>400</td></tr>
+ * <tr><td>batch {@code delay_seconds} not a whole number from 0 to 86,400</td><td>10202</td><td>400</td></tr>
+ * <tr><td>message {@code content_type} not text or json, message or retry {@code delay_seconds} invalid</td>
+ * <td>10203</td><td>400</td></tr>
+ * <tr><td>message over 128,000 bytes</td><td>10204</td><td>400</td></tr>
+ * <tr><td>batch over 256,000 bytes</td><td>10205</td><td>400</td></tr>
+ * <tr><td>a bug in the emulator</td><td>15000</td><td>500</td></tr>
+ * </table>
+ * A message's size is the UTF-8 length of its body as sent (text: the string; json: the compact JSON text of the
+ * body value) plus 100 bytes. Optional fields sent as JSON {@code null} count as absent.
+ * <p>
+ * Messages are delivered in arrival order once due; a pull leases them for its visibility timeout and counts an
+ * attempt; an ack removes a message, a retry makes it due again after its delay. A lease stays valid after its
+ * timeout until another pull leases the message again. There is no retry limit or dead-letter queue.
+ * <p>
+ * Typical use:
+ * <pre>{@code
+ * try (CloudflareQueuesEmulator emulator = CloudflareQueuesEmulator.builder()
+ *         .apiToken("local-token")
+ *         .queue("account1", "queue1")
+ *         .start()) {
+ *     URI base = emulator.baseUrl(); // http://127.0.0.1:<port>/client/v4
+ *     ...
+ *     assertThat(emulator.queue("account1", "queue1").orElseThrow().messages()).hasSize(1);
+ * }
+ * }</pre>
+ * Instances are thread safe.
+ */
+public final class CloudflareQueuesEmulator implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(CloudflareQueuesEmulator.class);
+
+	private final int configuredPort;
+
+	private final QueueRegistry queues;
+
+	private final RequestLog requestLog = new RequestLog();
+
+	private final AccountRateLimiter rateLimiter;
+
+	private final FaultApplier faults;
+
+	private final ExchangeHandler handler;
+
+	private @Nullable HttpServerRunner server;
+
+	private CloudflareQueuesEmulator(Builder builder) {
+		JsonMapper mapper = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+		Envelope envelope = new Envelope(mapper);
+		this.configuredPort = builder.port;
+		this.queues = new QueueRegistry(builder.clock);
+		this.rateLimiter = new AccountRateLimiter(builder.rateLimit, builder.clock);
+		this.faults = new FaultApplier(builder.faultInjector, envelope);
+		Authenticator authenticator = new Authenticator(builder.credentials());
+		QueueApi api = new QueueApi(authenticator, this.rateLimiter, this.faults, this.queues,
+				builder.autoCreateQueues, new QueueOperations(mapper), envelope);
+		this.handler = new ExchangeHandler(api, this.requestLog, envelope, builder.clock);
+		builder.queues.forEach(this.queues::create);
+	}
+
+	/**
+	 * Starts configuring an emulator.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Starts listening. Does nothing if already running; an emulator that was stopped may start again, keeping
+	 * its queues (with port 0 it gets a new port).
+	 * @return this emulator
+	 * @throws java.io.UncheckedIOException if the port cannot be bound
+	 */
+	public synchronized CloudflareQueuesEmulator start() {
+		if (this.server == null) {
+			this.server = HttpServerRunner.start(this.configuredPort, this.handler);
+			logger.info("Cloudflare Queues emulator listening on {}", baseUrl());
+		}
+		return this;
+	}
+
+	/**
+	 * Stops listening, closes open connections and ends in-flight requests. Does nothing if not running.
+	 */
+	public synchronized void stop() {
+		if (this.server != null) {
+			this.server.stop();
+			this.server = null;
+			logger.info("Cloudflare Queues emulator stopped");
+		}
+	}
+
+	/**
+	 * Same as {@link #stop()}.
+	 */
+	@Override
+	public void close() {
+		stop();
+	}
+
+	/**
+	 * Returns whether the emulator is listening.
+	 * @return {@code true} between {@link #start()} and {@link #stop()}
+	 */
+	public synchronized boolean isRunning() {
+		return this.server != null;
+	}
+
+	/**
+	 * Returns the port the emulator listens on.
+	 * @return the port
+	 * @throws IllegalStateException if not running
+	 */
+	public synchronized int port() {
+		if (this.server == null) {
+			throw new IllegalStateException("The emulator is not running");
+		}
+		return this.server.port();
+	}
+
+	/**
+	 * Returns the API base URL to configure a client with, such as {@code http://127.0.0.1:54321/client/v4}.
+	 * @return the base URL
+	 * @throws IllegalStateException if not running
+	 */
+	public URI baseUrl() {
+		return URI.create("http://127.0.0.1:" + port() + Router.BASE_PATH);
+	}
+
+	/**
+	 * Creates a queue, or returns it if it exists.
+	 * @param accountId 1 to 32 letters or digits
+	 * @param queueId 1 to 32 letters or digits
+	 * @return the queue
+	 * @throws IllegalArgumentException if an id is malformed
+	 */
+	public EmulatedQueue createQueue(String accountId, String queueId) {
+		return new EmulatedQueue(this.queues.create(QueueAddress.of(accountId, queueId)));
+	}
+
+	/**
+	 * Returns a queue if it exists.
+	 * @param accountId the account id
+	 * @param queueId the queue id
+	 * @return the queue, or empty
+	 */
+	public Optional<EmulatedQueue> queue(String accountId, String queueId) {
+		return this.queues.find(new QueueAddress(accountId, queueId)).map(EmulatedQueue::new);
+	}
+
+	/**
+	 * Returns every queue, by account id then queue id.
+	 * @return the queues
+	 */
+	public List<EmulatedQueue> queues() {
+		return this.queues.all().stream().map(EmulatedQueue::new).toList();
+	}
+
+	/**
+	 * Returns a snapshot of the requests received since the start or the last {@link #resetRequests()}, in the
+	 * order their answers were decided. Kept in memory without bound.
+	 * @return the requests
+	 */
+	public List<RecordedRequest> requests() {
+		return this.requestLog.snapshot();
+	}
+
+	/**
+	 * Forgets the recorded requests.
+	 */
+	public void resetRequests() {
+		this.requestLog.clear();
+	}
+
+	/**
+	 * Returns how many requests the account rate limit rejected.
+	 * @return the number of 429 answers caused by the account rate limit (injected faults excluded)
+	 */
+	public long rateLimitRejections() {
+		return this.rateLimiter.rejections();
+	}
+
+	/**
+	 * Replaces the fault injector, for the requests that arrive from now on.
+	 * @param faultInjector the new injector, {@link FaultInjector#none()} for none
+	 */
+	public void setFaultInjector(FaultInjector faultInjector) {
+		this.faults.setInjector(Objects.requireNonNull(faultInjector, "faultInjector must not be null"));
+	}
+
+	/**
+	 * Empties every queue (queues stay), forgets recorded requests and resets the rate limit windows, lockouts
+	 * and rejection count.
+	 */
+	public void reset() {
+		this.queues.all().forEach(MessageStore::clear);
+		this.requestLog.clear();
+		this.rateLimiter.reset();
+	}
+
+	/**
+	 * Configures a {@link CloudflareQueuesEmulator}. With no credentials configured at all, any non-empty
+	 * credentials are accepted, as with {@link #acceptAnyCredentials()}.
+	 */
+	public static final class Builder {
+
+		private int port;
+
+		private final Set<String> apiTokens = new LinkedHashSet<>();
+
+		private final Map<String, String> globalApiKeys = new LinkedHashMap<>();
+
+		private boolean acceptAnyCredentials;
+
+		private boolean autoCreateQueues;
+
+		private Clock clock = Clock.systemUTC();
+
+		private @Nullable RateLimit rateLimit;
+
+		private FaultInjector faultInjector = FaultInjector.none();
+
+		private final Set<QueueAddress> queues = new LinkedHashSet<>();
+
+		private Builder() {
+		}
+
+		/**
+		 * Sets the loopback port to listen on.
+		 * @param port the port, 0 (the default) for a random free one
+		 * @return this builder
+		 */
+		public Builder port(int port) {
+			if (port < 0 || port > 65_535) {
+				throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
+			}
+			this.port = port;
+			return this;
+		}
+
+		/**
+		 * Accepts an API token sent as {@code Authorization: Bearer <token>}. May be called several times.
+		 * @param token the token
+		 * @return this builder
+		 */
+		public Builder apiToken(String token) {
+			this.apiTokens.add(requireText(token, "token"));
+			return this;
+		}
+
+		/**
+		 * Accepts a legacy global API key sent as {@code X-Auth-Email} and {@code X-Auth-Key}. May be called
+		 * several times.
+		 * @param email the account email
+		 * @param key the global API key
+		 * @return this builder
+		 */
+		public Builder globalApiKey(String email, String key) {
+			this.globalApiKeys.put(requireText(email, "email"), requireText(key, "key"));
+			return this;
+		}
+
+		/**
+		 * Accepts any non-empty token or email and key pair; missing credentials are still rejected.
+		 * @return this builder
+		 */
+		public Builder acceptAnyCredentials() {
+			this.acceptAnyCredentials = true;
+			return this;
+		}
+
+		/**
+		 * Sets whether a request to an unknown queue creates it rather than failing with 10104.
+		 * @param autoCreateQueues {@code true} to create queues on first use; default {@code false}
+		 * @return this builder
+		 */
+		public Builder autoCreateQueues(boolean autoCreateQueues) {
+			this.autoCreateQueues = autoCreateQueues;
+			return this;
+		}
+
+		/**
+		 * Creates a queue when the emulator is built. May be called several times.
+		 * @param accountId 1 to 32 letters or digits
+		 * @param queueId 1 to 32 letters or digits
+		 * @return this builder
+		 */
+		public Builder queue(String accountId, String queueId) {
+			this.queues.add(QueueAddress.of(accountId, queueId));
+			return this;
+		}
+
+		/**
+		 * Sets the clock for message timestamps, delays, leases and the rate limit. Injected fault delays are
+		 * real time regardless.
+		 * @param clock the clock; default {@link Clock#systemUTC()}
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock must not be null");
+			return this;
+		}
+
+		/**
+		 * Enforces an account API rate limit, off by default. Every call but pull and ack counts; when one would
+		 * make more than {@code requests} in the last {@code window}, it and every counted call of the account
+		 * for the next {@code lockout} answer 429 with code 971 and {@code Retry-After}. Cloudflare's limit is
+		 * 1,200 requests per 5 minutes with a 5 minute lockout.
+		 * @param requests the calls allowed per window
+		 * @param window the sliding window
+		 * @param lockout how long an account stays blocked after going over; zero to block only while over
+		 * @return this builder
+		 */
+		public Builder accountRateLimit(int requests, Duration window, Duration lockout) {
+			this.rateLimit = new RateLimit(requests, window, lockout);
+			return this;
+		}
+
+		/**
+		 * Sets the fault injector consulted for every push and batch request.
+		 * @param faultInjector the injector; default none
+		 * @return this builder
+		 * @see Faults
+		 */
+		public Builder faultInjector(FaultInjector faultInjector) {
+			this.faultInjector = Objects.requireNonNull(faultInjector, "faultInjector must not be null");
+			return this;
+		}
+
+		/**
+		 * Builds the emulator, not yet started.
+		 * @return the emulator
+		 */
+		public CloudflareQueuesEmulator build() {
+			return new CloudflareQueuesEmulator(this);
+		}
+
+		/**
+		 * Builds and starts the emulator.
+		 * @return the running emulator
+		 */
+		public CloudflareQueuesEmulator start() {
+			return build().start();
+		}
+
+		private Credentials credentials() {
+			boolean nothingConfigured = this.apiTokens.isEmpty() && this.globalApiKeys.isEmpty();
+			return new Credentials(this.apiTokens, this.globalApiKeys, this.acceptAnyCredentials || nothingConfigured);
+		}
+
+		private static String requireText(String value, String name) {
+			if (value == null || value.isBlank()) {
+				throw new IllegalArgumentException(name + " must not be empty");
+			}
+			return value;
+		}
+
+	}
+
+}

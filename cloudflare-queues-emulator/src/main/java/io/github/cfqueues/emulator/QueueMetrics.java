@@ -1,0 +1,7 @@
+package io.github.cfqueues.emulator;
+
+/**
+ * The backlog figures Cloudflare reports for a queue.
+ */
+record QueueMetrics(long backlogCount, long backlogBytes, long oldestMessageTimestampMs) {
+}
