@@ -73,6 +73,11 @@ public class CloudflareQueuesProperties {
 	private final Retry retry = new Retry();
 
 	/**
+	 * Local mode: an embedded emulator instead of Cloudflare, for development.
+	 */
+	private final Local local = new Local();
+
+	/**
 	 * Further queues by name: each gets a QueuePublisher bean named "<name>QueuePublisher" with qualifier
 	 * "<name>".
 	 */
@@ -148,6 +153,44 @@ public class CloudflareQueuesProperties {
 
 	public Map<String, Queue> getQueues() {
 		return this.queues;
+	}
+
+	public Local getLocal() {
+		return this.local;
+	}
+
+	/**
+	 * Local mode settings.
+	 */
+	public static class Local {
+
+		/**
+		 * Whether to start an embedded Cloudflare Queues emulator (cloudflare-queues-emulator must be on the
+		 * classpath), create the configured queues in it and send every request there instead of to Cloudflare.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Loopback port of the embedded emulator; 0 picks a free one.
+		 */
+		private int port;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getPort() {
+			return this.port;
+		}
+
+		public void setPort(int port) {
+			this.port = port;
+		}
+
 	}
 
 	/**
