@@ -10,7 +10,7 @@ import io.github.cfqueues.client.publish.JacksonBodySerializer;
 import io.github.cfqueues.client.publish.SimpleQueuePublisherRegistry;
 import io.github.cfqueues.client.retry.RetryListener;
 import io.github.cfqueues.client.retry.RetryPolicy;
-import io.github.cfqueues.client.retry.RetrySettings;
+import io.github.cfqueues.client.ratelimit.AccountRateLimiters;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -71,9 +71,7 @@ public final class CloudflareQueuesAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RetryPolicy cloudflareQueuesRetryPolicy(CloudflareQueuesProperties properties) {
-		CloudflareQueuesProperties.Retry retry = properties.getRetry();
-		return new RetryPolicy(new RetrySettings(retry.getMaxAttempts(), retry.getInitialBackoff(),
-				retry.getMaxBackoff(), retry.getMultiplier(), retry.getJitter(), retry.getMaxWait()));
+		return new RetryPolicy(PublisherSettings.retry(properties));
 	}
 
 	@Bean
@@ -82,14 +80,28 @@ public final class CloudflareQueuesAutoConfiguration {
 		return new JacksonBodySerializer(jsonMapper.getIfAvailable(JsonMapper::new));
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	AccountRateLimiters cloudflareQueuesRateLimiters(CloudflareQueuesProperties properties) {
+		return properties.getRateLimit().isEnabled() ? AccountRateLimiters.of(PublisherSettings.rateLimit(properties))
+				: AccountRateLimiters.disabled();
+	}
+
 	@Bean(QueuePublisherBeanRegistrar.FACTORY_BEAN_NAME)
 	@ConditionalOnMissingBean
 	CloudflareQueuesPublisherFactory cloudflareQueuesPublisherFactory(CloudflareQueuesProperties properties,
 			CloudflareQueuesConnectionDetails connectionDetails, CloudflareQueuesApi api,
 			BodySerializer cloudflareQueuesBodySerializer, RetryPolicy retryPolicy,
-			ObjectProvider<RetryListener> retryListeners) {
+			ObjectProvider<RetryListener> retryListeners, AccountRateLimiters rateLimiters) {
 		return new CloudflareQueuesPublisherFactory(properties, connectionDetails, api, cloudflareQueuesBodySerializer,
-				retryPolicy, retryListeners.getIfUnique(() -> RetryListener.NONE));
+				retryPolicy, retryListeners.getIfUnique(() -> RetryListener.NONE), rateLimiters);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CloudflareQueuesPublisherLifecycle cloudflareQueuesPublisherLifecycle(CloudflareQueuesProperties properties,
+			ObjectProvider<QueuePublisher> publishers) {
+		return new CloudflareQueuesPublisherLifecycle(publishers, properties.getShutdownTimeout());
 	}
 
 	@Bean

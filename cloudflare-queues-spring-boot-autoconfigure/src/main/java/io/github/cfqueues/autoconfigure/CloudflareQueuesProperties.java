@@ -6,9 +6,11 @@ import java.util.Map;
 
 import io.github.cfqueues.client.MessageContentType;
 import io.github.cfqueues.client.api.CloudflareQueuesApi;
+import io.github.cfqueues.client.flow.FlowControlSettings.LimitBehavior;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties for Cloudflare Queues.
@@ -71,6 +73,26 @@ public class CloudflareQueuesProperties {
 	 * Retries of failed requests.
 	 */
 	private final Retry retry = new Retry();
+
+	/**
+	 * Longest time a publisher takes at shutdown to send what it holds; what is left then fails.
+	 */
+	private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+	/**
+	 * Auto-batching of single pushes, for every queue unless the queue says otherwise.
+	 */
+	private final Batching batching = new Batching();
+
+	/**
+	 * Bounds on what each publisher holds at once.
+	 */
+	private final FlowControl flowControl = new FlowControl();
+
+	/**
+	 * Client-side pacing against the account's API rate limit.
+	 */
+	private final RateLimit rateLimit = new RateLimit();
 
 	/**
 	 * Local mode: an embedded emulator instead of Cloudflare, for development.
@@ -151,12 +173,309 @@ public class CloudflareQueuesProperties {
 		return this.retry;
 	}
 
+	public Duration getShutdownTimeout() {
+		return this.shutdownTimeout;
+	}
+
+	public void setShutdownTimeout(Duration shutdownTimeout) {
+		this.shutdownTimeout = shutdownTimeout;
+	}
+
+	public Batching getBatching() {
+		return this.batching;
+	}
+
+	public FlowControl getFlowControl() {
+		return this.flowControl;
+	}
+
+	public RateLimit getRateLimit() {
+		return this.rateLimit;
+	}
+
 	public Map<String, Queue> getQueues() {
 		return this.queues;
 	}
 
 	public Local getLocal() {
 		return this.local;
+	}
+
+	/**
+	 * Auto-batching settings.
+	 */
+	public static class Batching {
+
+		/**
+		 * Whether single pushes are gathered into batch requests (each message keeps its own answer).
+		 */
+		private boolean enabled;
+
+		/**
+		 * Send a batch once it holds this many messages (1 to 100).
+		 */
+		private int maxMessages = 100;
+
+		/**
+		 * Send a batch once it holds this many bytes by Cloudflare's size rule (at most 256000B).
+		 */
+		private DataSize maxBytes = DataSize.ofBytes(256_000);
+
+		/**
+		 * Send a batch once its first message has waited this long.
+		 */
+		private Duration maxWait = Duration.ofMillis(50);
+
+		/**
+		 * Batches in flight at once; with 1, messages leave in push order.
+		 */
+		private int maxInFlight = 1;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxMessages() {
+			return this.maxMessages;
+		}
+
+		public void setMaxMessages(int maxMessages) {
+			this.maxMessages = maxMessages;
+		}
+
+		public DataSize getMaxBytes() {
+			return this.maxBytes;
+		}
+
+		public void setMaxBytes(DataSize maxBytes) {
+			this.maxBytes = maxBytes;
+		}
+
+		public Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(Duration maxWait) {
+			this.maxWait = maxWait;
+		}
+
+		public int getMaxInFlight() {
+			return this.maxInFlight;
+		}
+
+		public void setMaxInFlight(int maxInFlight) {
+			this.maxInFlight = maxInFlight;
+		}
+
+	}
+
+	/**
+	 * A queue's batching settings; each one left unset takes the global value.
+	 */
+	public static class QueueBatching {
+
+		/**
+		 * Whether this queue's single pushes are gathered into batch requests.
+		 */
+		private @Nullable Boolean enabled;
+
+		/**
+		 * Send a batch once it holds this many messages (1 to 100).
+		 */
+		private @Nullable Integer maxMessages;
+
+		/**
+		 * Send a batch once it holds this many bytes (at most 256000B).
+		 */
+		private @Nullable DataSize maxBytes;
+
+		/**
+		 * Send a batch once its first message has waited this long.
+		 */
+		private @Nullable Duration maxWait;
+
+		/**
+		 * Batches in flight at once.
+		 */
+		private @Nullable Integer maxInFlight;
+
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(@Nullable Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable Integer getMaxMessages() {
+			return this.maxMessages;
+		}
+
+		public void setMaxMessages(@Nullable Integer maxMessages) {
+			this.maxMessages = maxMessages;
+		}
+
+		public @Nullable DataSize getMaxBytes() {
+			return this.maxBytes;
+		}
+
+		public void setMaxBytes(@Nullable DataSize maxBytes) {
+			this.maxBytes = maxBytes;
+		}
+
+		public @Nullable Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(@Nullable Duration maxWait) {
+			this.maxWait = maxWait;
+		}
+
+		public @Nullable Integer getMaxInFlight() {
+			return this.maxInFlight;
+		}
+
+		public void setMaxInFlight(@Nullable Integer maxInFlight) {
+			this.maxInFlight = maxInFlight;
+		}
+
+	}
+
+	/**
+	 * Flow control settings.
+	 */
+	public static class FlowControl {
+
+		/**
+		 * Most messages one publisher holds at once: buffered, waiting for a rate-limit permit, or in flight. At
+		 * least 100.
+		 */
+		private int maxOutstandingMessages = 10_000;
+
+		/**
+		 * Most bytes one publisher holds at once. At least 256000B.
+		 */
+		private DataSize maxOutstandingBytes = DataSize.ofMegabytes(64);
+
+		/**
+		 * What a push does when its publisher is full: wait (without blocking a thread) or fail at once.
+		 */
+		private LimitBehavior limitBehavior = LimitBehavior.WAIT;
+
+		public int getMaxOutstandingMessages() {
+			return this.maxOutstandingMessages;
+		}
+
+		public void setMaxOutstandingMessages(int maxOutstandingMessages) {
+			this.maxOutstandingMessages = maxOutstandingMessages;
+		}
+
+		public DataSize getMaxOutstandingBytes() {
+			return this.maxOutstandingBytes;
+		}
+
+		public void setMaxOutstandingBytes(DataSize maxOutstandingBytes) {
+			this.maxOutstandingBytes = maxOutstandingBytes;
+		}
+
+		public LimitBehavior getLimitBehavior() {
+			return this.limitBehavior;
+		}
+
+		public void setLimitBehavior(LimitBehavior limitBehavior) {
+			this.limitBehavior = limitBehavior;
+		}
+
+	}
+
+	/**
+	 * Rate limit settings.
+	 */
+	public static class RateLimit {
+
+		/**
+		 * Whether requests are paced against the account's API limit. Cloudflare answers requests over the limit
+		 * with 429 and blocks every API call of the account for five minutes.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Requests Cloudflare allows per window, for the whole account.
+		 */
+		private int requests = 1200;
+
+		/**
+		 * The window of the account's limit.
+		 */
+		private Duration window = Duration.ofMinutes(5);
+
+		/**
+		 * Requests that may go at once after a quiet spell; taken out of the steady rate.
+		 */
+		private int burst = 10;
+
+		/**
+		 * This process's share of the account limit, above 0 and at most 1: with 3 replicas on one account, 0.33.
+		 */
+		private double share = 1.0;
+
+		/**
+		 * Longest a request waits for a permit; a longer wait fails the push with QueueRateLimitedException.
+		 */
+		private Duration maxWait = Duration.ofSeconds(60);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getRequests() {
+			return this.requests;
+		}
+
+		public void setRequests(int requests) {
+			this.requests = requests;
+		}
+
+		public Duration getWindow() {
+			return this.window;
+		}
+
+		public void setWindow(Duration window) {
+			this.window = window;
+		}
+
+		public int getBurst() {
+			return this.burst;
+		}
+
+		public void setBurst(int burst) {
+			this.burst = burst;
+		}
+
+		public double getShare() {
+			return this.share;
+		}
+
+		public void setShare(double share) {
+			this.share = share;
+		}
+
+		public Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(Duration maxWait) {
+			this.maxWait = maxWait;
+		}
+
 	}
 
 	/**
@@ -300,6 +619,11 @@ public class CloudflareQueuesProperties {
 		private MessageContentType contentType = MessageContentType.JSON;
 
 		/**
+		 * This queue's auto-batching; unset values take the global batching settings.
+		 */
+		private final QueueBatching batching = new QueueBatching();
+
+		/**
 		 * Account of this queue, when it is not the global account-id.
 		 */
 		private @Nullable String accountId;
@@ -341,6 +665,10 @@ public class CloudflareQueuesProperties {
 
 		public void setContentType(MessageContentType contentType) {
 			this.contentType = contentType;
+		}
+
+		public QueueBatching getBatching() {
+			return this.batching;
 		}
 
 		public @Nullable String getAccountId() {

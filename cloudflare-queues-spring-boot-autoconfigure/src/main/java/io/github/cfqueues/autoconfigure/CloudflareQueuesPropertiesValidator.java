@@ -7,13 +7,18 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
 
+import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.FlowControl;
 import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.Queue;
+import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.QueueBatching;
+import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.RateLimit;
 import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.Retry;
 import io.github.cfqueues.client.QueueEndpoint;
 import io.github.cfqueues.client.QueueMessage;
+import io.github.cfqueues.client.api.QueueLimits;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Checks {@code cloudflare.queues.*} at startup, so that a bad value stops the application with a message naming
@@ -31,6 +36,12 @@ final class CloudflareQueuesPropertiesValidator {
 		checkPositive(PREFIX + ".connect-timeout", properties.getConnectTimeout());
 		checkPositive(PREFIX + ".request-timeout", properties.getRequestTimeout());
 		checkRetry(properties.getRetry());
+		checkPositive(PREFIX + ".shutdown-timeout", properties.getShutdownTimeout());
+		checkBatching(PREFIX + ".batching", properties.getBatching().getMaxMessages(),
+				properties.getBatching().getMaxBytes(), properties.getBatching().getMaxWait(),
+				properties.getBatching().getMaxInFlight());
+		checkFlowControl(properties.getFlowControl());
+		checkRateLimit(properties.getRateLimit());
 		checkId(PREFIX + ".account-id", properties.getAccountId());
 		new CredentialProperties(PREFIX, properties.getApiToken(), properties.getEmail(), properties.getApiKey())
 			.resolve();
@@ -48,6 +59,9 @@ final class CloudflareQueuesPropertiesValidator {
 		checkId(ConfiguredQueues.queueProperty(name, "account-id"), queue.getAccountId());
 		new CredentialProperties(PREFIX + ".queues." + name, queue.getApiToken(), queue.getEmail(), queue.getApiKey())
 			.resolve();
+		QueueBatching batching = queue.getBatching();
+		checkBatching(PREFIX + ".queues." + name + ".batching", batching.getMaxMessages(), batching.getMaxBytes(),
+				batching.getMaxWait(), batching.getMaxInFlight());
 		if (queue.getDelay() != null) {
 			try {
 				QueueMessage.checkDelay(queue.getDelay(), "The delay");
@@ -56,6 +70,60 @@ final class CloudflareQueuesPropertiesValidator {
 				throw new InvalidCloudflareQueuesPropertyException(ConfiguredQueues.queueProperty(name, "delay"),
 						ex.getMessage());
 			}
+		}
+	}
+
+	private static void checkBatching(String prefix, @Nullable Integer maxMessages, @Nullable DataSize maxBytes,
+			@Nullable Duration maxWait, @Nullable Integer maxInFlight) {
+		if (maxMessages != null && (maxMessages < 1 || maxMessages > QueueLimits.MAX_BATCH_MESSAGES)) {
+			throw new InvalidCloudflareQueuesPropertyException(prefix + ".max-messages",
+					"must be from 1 to " + QueueLimits.MAX_BATCH_MESSAGES + " (Cloudflare's batch limit), got "
+							+ maxMessages);
+		}
+		if (maxBytes != null && (maxBytes.toBytes() < 1 || maxBytes.toBytes() > QueueLimits.MAX_BATCH_BYTES)) {
+			throw new InvalidCloudflareQueuesPropertyException(prefix + ".max-bytes", "must be from 1B to "
+					+ QueueLimits.MAX_BATCH_BYTES + "B (Cloudflare's batch limit), got " + maxBytes);
+		}
+		if (maxWait != null) {
+			checkPositive(prefix + ".max-wait", maxWait);
+		}
+		if (maxInFlight != null && maxInFlight < 1) {
+			throw new InvalidCloudflareQueuesPropertyException(prefix + ".max-in-flight",
+					"must be at least 1, got " + maxInFlight);
+		}
+	}
+
+	private static void checkFlowControl(FlowControl flowControl) {
+		String prefix = PREFIX + ".flow-control.";
+		if (flowControl.getMaxOutstandingMessages() < QueueLimits.MAX_BATCH_MESSAGES) {
+			throw new InvalidCloudflareQueuesPropertyException(prefix + "max-outstanding-messages",
+					"must be at least one batch (" + QueueLimits.MAX_BATCH_MESSAGES + "), got "
+							+ flowControl.getMaxOutstandingMessages());
+		}
+		if (flowControl.getMaxOutstandingBytes().toBytes() < QueueLimits.MAX_BATCH_BYTES) {
+			throw new InvalidCloudflareQueuesPropertyException(prefix + "max-outstanding-bytes",
+					"must be at least one batch (" + QueueLimits.MAX_BATCH_BYTES + "B), got "
+							+ flowControl.getMaxOutstandingBytes());
+		}
+	}
+
+	private static void checkRateLimit(RateLimit rateLimit) {
+		String prefix = PREFIX + ".rate-limit.";
+		checkPositive(prefix + "window", rateLimit.getWindow());
+		checkNotNegative(prefix + "max-wait", rateLimit.getMaxWait());
+		if (!(rateLimit.getShare() > 0.0 && rateLimit.getShare() <= 1.0)) {
+			throw new InvalidCloudflareQueuesPropertyException(prefix + "share",
+					"must be above 0 and at most 1, got " + rateLimit.getShare());
+		}
+		if (rateLimit.getBurst() < 1) {
+			throw new InvalidCloudflareQueuesPropertyException(prefix + "burst",
+					"must be at least 1, got " + rateLimit.getBurst());
+		}
+		int permits = (int) Math.floor(rateLimit.getRequests() * rateLimit.getShare());
+		if (rateLimit.isEnabled() && rateLimit.getBurst() >= permits) {
+			throw new InvalidCloudflareQueuesPropertyException(prefix + "requests", "this process's requests per "
+					+ "window (requests " + rateLimit.getRequests() + " x share " + rateLimit.getShare() + " = "
+					+ permits + ") must be more than the burst (" + rateLimit.getBurst() + ")");
 		}
 	}
 

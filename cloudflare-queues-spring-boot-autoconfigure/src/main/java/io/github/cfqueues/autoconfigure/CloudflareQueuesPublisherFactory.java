@@ -6,13 +6,20 @@ import io.github.cfqueues.client.QueueEndpoint;
 import io.github.cfqueues.client.QueuePublisher;
 import io.github.cfqueues.client.QueuePublisherOptions;
 import io.github.cfqueues.client.api.CloudflareQueuesApi;
+import io.github.cfqueues.client.batching.BatchingQueuePublisher;
+import io.github.cfqueues.client.batching.BatchingSettings;
+import io.github.cfqueues.client.flow.FlowController;
 import io.github.cfqueues.client.publish.DefaultQueuePublisher;
 import io.github.cfqueues.client.publish.MessageEncoder;
+import io.github.cfqueues.client.publish.QueueSender;
+import io.github.cfqueues.client.ratelimit.AccountRateLimiters;
 import io.github.cfqueues.client.retry.RetryListener;
 import io.github.cfqueues.client.retry.RetryPolicy;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Creates the publisher of a configured queue; the auto-configuration registers one bean per queue through it.
+ * Every publisher of an account shares that account's rate limiter; each has its own flow control.
  */
 public final class CloudflareQueuesPublisherFactory {
 
@@ -28,15 +35,18 @@ public final class CloudflareQueuesPublisherFactory {
 
 	private final RetryListener retryListener;
 
+	private final AccountRateLimiters rateLimiters;
+
 	CloudflareQueuesPublisherFactory(CloudflareQueuesProperties properties,
 			CloudflareQueuesConnectionDetails connectionDetails, CloudflareQueuesApi api, BodySerializer serializer,
-			RetryPolicy retryPolicy, RetryListener retryListener) {
+			RetryPolicy retryPolicy, RetryListener retryListener, AccountRateLimiters rateLimiters) {
 		this.properties = properties;
 		this.connectionDetails = connectionDetails;
 		this.api = api;
 		this.serializer = serializer;
 		this.retryPolicy = retryPolicy;
 		this.retryListener = retryListener;
+		this.rateLimiters = rateLimiters;
 	}
 
 	/**
@@ -55,8 +65,13 @@ public final class CloudflareQueuesPublisherFactory {
 			.contentType(queue.getContentType())
 			.delay(queue.getDelay())
 			.build();
-		return new DefaultQueuePublisher(endpoint, this.api, new MessageEncoder(endpoint, options, this.serializer),
+		MessageEncoder encoder = new MessageEncoder(endpoint, options, this.serializer);
+		QueueSender sender = new QueueSender(endpoint, this.api, this.rateLimiters.forQueue(endpoint),
 				this.retryPolicy, this.retryListener);
+		FlowController flow = new FlowController(PublisherSettings.flowControl(this.properties), endpoint);
+		DefaultQueuePublisher direct = new DefaultQueuePublisher(encoder, sender, flow);
+		@Nullable BatchingSettings batching = PublisherSettings.batching(this.properties, queue);
+		return (batching != null) ? new BatchingQueuePublisher(encoder, sender, flow, batching, direct) : direct;
 	}
 
 }

@@ -64,4 +64,13 @@ public interface QueuePublisher {
 	 */
 	Mono<BatchPushResponse> pushBatch(List<QueueMessage> messages);
 
+	/**
+	 * Sends whatever this publisher has gathered and not yet sent, and completes when every message pushed before
+	 * the call has its answer. A publisher that gathers nothing completes at once.
+	 * @return the completion
+	 */
+	default Mono<Void> flush() {
+		return Mono.empty();
+	}
+
 }

@@ -8,7 +8,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.github.cfqueues.client.api.CloudflareQueuesApi;
 import io.github.cfqueues.client.publish.DefaultQueuePublisher;
 import io.github.cfqueues.client.publish.JacksonBodySerializer;
+import io.github.cfqueues.client.flow.FlowControlSettings;
+import io.github.cfqueues.client.flow.FlowController;
 import io.github.cfqueues.client.publish.MessageEncoder;
+import io.github.cfqueues.client.publish.QueueSender;
+import io.github.cfqueues.client.ratelimit.RequestGate;
 import io.github.cfqueues.client.retry.RetryListener;
 import io.github.cfqueues.client.retry.RetryPolicy;
 import io.github.cfqueues.client.retry.RetrySettings;
@@ -97,8 +101,9 @@ public final class TestPublishers {
 	public QueuePublisher build() {
 		QueueEndpoint endpoint = endpoint();
 		RetryListener listener = (failure, attempt, wait) -> this.retryWaits.add(wait);
-		return new DefaultQueuePublisher(endpoint, api(), new MessageEncoder(endpoint, this.options, this.serializer),
-				new RetryPolicy(this.retry), listener);
+		return new DefaultQueuePublisher(new MessageEncoder(endpoint, this.options, this.serializer),
+				new QueueSender(endpoint, api(), RequestGate.OPEN, new RetryPolicy(this.retry), listener),
+				new FlowController(FlowControlSettings.DEFAULTS, endpoint));
 	}
 
 }

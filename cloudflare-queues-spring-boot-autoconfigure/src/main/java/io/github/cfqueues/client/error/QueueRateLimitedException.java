@@ -38,6 +38,15 @@ public class QueueRateLimitedException extends CloudflareQueuesException {
 		return !getDetails().hasCode(QUEUE_OVERLOADED);
 	}
 
+	/**
+	 * Whether this client's own rate limiter refused the request (no request was sent): a permit could not be had
+	 * within {@code rate-limit.max-wait}. Such a refusal is not retried: it already waited as long as allowed.
+	 * @return {@code true} when no answer from Cloudflare is behind this exception
+	 */
+	public boolean isLocal() {
+		return getHttpStatus() == 0;
+	}
+
 	@Override
 	public boolean isRetryable() {
 		return true;

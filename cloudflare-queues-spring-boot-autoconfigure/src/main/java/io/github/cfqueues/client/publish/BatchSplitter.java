@@ -41,6 +41,19 @@ public final class BatchSplitter {
 	}
 
 	/**
+	 * The total size of a batch.
+	 * @param batch the messages
+	 * @return the sum of their sizes
+	 */
+	public static long bytes(List<EncodedMessage> batch) {
+		long bytes = 0;
+		for (EncodedMessage message : batch) {
+			bytes += message.size();
+		}
+		return bytes;
+	}
+
+	/**
 	 * Whether one more message fits in a batch.
 	 * @param count the messages already in the batch
 	 * @param bytes their total size

@@ -1,63 +1,58 @@
 package io.github.cfqueues.client.publish;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import io.github.cfqueues.client.BatchPushResponse;
 import io.github.cfqueues.client.MessagePushResponse;
-import io.github.cfqueues.client.QueueEndpoint;
 import io.github.cfqueues.client.QueueMessage;
 import io.github.cfqueues.client.QueuePublisher;
-import io.github.cfqueues.client.api.CloudflareQueuesApi;
 import io.github.cfqueues.client.api.EncodedMessage;
 import io.github.cfqueues.client.error.BatchPushException;
 import io.github.cfqueues.client.error.CloudflareQueuesException;
-import io.github.cfqueues.client.retry.RetryListener;
-import io.github.cfqueues.client.retry.RetryPolicy;
+import io.github.cfqueues.client.flow.FlowController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Sends each push as its own request (a batch push as few requests as the limits allow), retried under the
- * {@link RetryPolicy}.
+ * Sends each push as its own request, and a batch push as few requests as the limits allow, one after another.
+ * Flow control bounds the messages it holds (waiting for a permit or in flight).
  */
-public final class DefaultQueuePublisher implements QueuePublisher {
+public final class DefaultQueuePublisher implements QueuePublisher, GracefulShutdown {
 
 	private static final Logger logger = LoggerFactory.getLogger(DefaultQueuePublisher.class);
 
-	private final QueueEndpoint endpoint;
-
-	private final CloudflareQueuesApi api;
-
 	private final MessageEncoder encoder;
 
-	private final RetryPolicy retryPolicy;
+	private final QueueSender sender;
 
-	private final RetryListener retryListener;
+	private final FlowController flow;
 
-	public DefaultQueuePublisher(QueueEndpoint endpoint, CloudflareQueuesApi api, MessageEncoder encoder,
-			RetryPolicy retryPolicy, RetryListener retryListener) {
-		this.endpoint = Objects.requireNonNull(endpoint, "endpoint must not be null");
-		this.api = Objects.requireNonNull(api, "api must not be null");
+	public DefaultQueuePublisher(MessageEncoder encoder, QueueSender sender, FlowController flow) {
 		this.encoder = Objects.requireNonNull(encoder, "encoder must not be null");
-		this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy must not be null");
-		this.retryListener = Objects.requireNonNull(retryListener, "retryListener must not be null");
+		this.sender = Objects.requireNonNull(sender, "sender must not be null");
+		this.flow = Objects.requireNonNull(flow, "flow must not be null");
 	}
 
 	@Override
 	public String queueName() {
-		return this.endpoint.name();
+		return this.sender.endpoint().name();
 	}
 
 	@Override
 	public Mono<MessagePushResponse> push(QueueMessage message) {
 		Objects.requireNonNull(message, "message must not be null");
-		return Mono.defer(() -> withRetry(this.api.push(this.endpoint, this.encoder.encode(message, 0, "push"))));
+		return Mono.defer(() -> {
+			EncodedMessage encoded = this.encoder.encode(message, 0, "push");
+			return Admitted.send(this.flow, 1, encoded.size(), () -> this.sender.push(encoded));
+		});
 	}
 
 	@Override
@@ -75,7 +70,8 @@ public final class DefaultQueuePublisher implements QueuePublisher {
 	private Mono<BatchPushResponse> sendInOrder(List<List<EncodedMessage>> batches, int total) {
 		AtomicInteger delivered = new AtomicInteger();
 		return Flux.fromIterable(batches)
-			.concatMap((batch) -> withRetry(this.api.pushBatch(this.endpoint, batch))
+			.concatMap((batch) -> Admitted
+				.send(this.flow, batch.size(), BatchSplitter.bytes(batch), () -> this.sender.pushBatch(batch))
 				.doOnNext((response) -> delivered.addAndGet(batch.size())))
 			.collectList()
 			.map((responses) -> new BatchPushResponse(total, responses))
@@ -87,20 +83,29 @@ public final class DefaultQueuePublisher implements QueuePublisher {
 		return IntStream.range(from, to).boxed().toList();
 	}
 
-	private <T> Mono<T> withRetry(Mono<T> attempt) {
-		return this.retryPolicy.apply(attempt, this::onRetry);
+	@Override
+	public Mono<Void> shutdown(Duration timeout) {
+		return Mono.defer(() -> {
+			this.flow.close();
+			return this.flow.whenIdle().timeout(timeout).onErrorResume(TimeoutException.class, (ex) -> {
+				logger.warn("Queue '{}': {} pushes still unanswered after the shutdown timeout ({})", queueName(),
+						this.flow.outstandingMessages(), timeout);
+				return Mono.empty();
+			});
+		});
 	}
 
-	private void onRetry(CloudflareQueuesException failure, int failedAttempt, java.time.Duration wait) {
-		if (logger.isDebugEnabled()) {
-			logger.debug("Retrying after attempt {} failed, in {}: {}", failedAttempt, wait, failure.getMessage());
-		}
-		this.retryListener.onRetry(failure, failedAttempt, wait);
+	/**
+	 * The flow control of this publisher, for metrics.
+	 * @return the flow controller
+	 */
+	public FlowController flowController() {
+		return this.flow;
 	}
 
 	@Override
 	public String toString() {
-		return "DefaultQueuePublisher[" + this.endpoint + "]";
+		return "DefaultQueuePublisher[" + this.sender.endpoint() + "]";
 	}
 
 }

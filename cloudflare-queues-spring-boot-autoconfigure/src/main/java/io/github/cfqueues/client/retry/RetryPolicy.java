@@ -65,7 +65,8 @@ public final class RetryPolicy {
 				return Flux.error(failure);
 			}
 			CloudflareQueuesException checked = checkWait(queueFailure);
-			if (checked != queueFailure || !checked.isRetryable() || failedAttempt >= this.settings.maxAttempts()) {
+			if (checked != queueFailure || !checked.isRetryable() || isLocalRefusal(checked)
+					|| failedAttempt >= this.settings.maxAttempts()) {
 				return Flux.error(checked);
 			}
 			Duration wait = waitAfter(checked, failedAttempt);
@@ -90,6 +91,10 @@ public final class RetryPolicy {
 		double capped = Math.min(backoff, this.settings.maxBackoff().toNanos());
 		double jittered = capped * (1.0 - this.settings.jitter() * this.random.getAsDouble());
 		return Duration.ofNanos((long) jittered);
+	}
+
+	private static boolean isLocalRefusal(CloudflareQueuesException failure) {
+		return failure instanceof QueueRateLimitedException limited && limited.isLocal();
 	}
 
 	private CloudflareQueuesException checkWait(CloudflareQueuesException failure) {

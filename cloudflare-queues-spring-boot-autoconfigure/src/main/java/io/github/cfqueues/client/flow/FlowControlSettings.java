@@ -1,0 +1,54 @@
+package io.github.cfqueues.client.flow;
+
+import java.util.Objects;
+
+import io.github.cfqueues.client.api.QueueLimits;
+
+/**
+ * How much one publisher may hold at once: messages pushed and not yet answered, whether buffered for a batch,
+ * waiting for a rate-limit permit, or in flight.
+ *
+ * @param maxOutstandingMessages the most messages held; at least one full batch
+ * @param maxOutstandingBytes the most bytes held, by the size rule; at least one full batch
+ * @param limitBehavior what a push does when the publisher is full
+ */
+public record FlowControlSettings(int maxOutstandingMessages, long maxOutstandingBytes,
+		LimitBehavior limitBehavior) {
+
+	/**
+	 * 10,000 messages and 64 MiB, waiting for room.
+	 */
+	public static final FlowControlSettings DEFAULTS = new FlowControlSettings(10_000, 64L * 1024 * 1024,
+			LimitBehavior.WAIT);
+
+	public FlowControlSettings {
+		Objects.requireNonNull(limitBehavior, "limitBehavior must not be null");
+		if (maxOutstandingMessages < QueueLimits.MAX_BATCH_MESSAGES) {
+			throw new IllegalArgumentException("maxOutstandingMessages must be at least one batch ("
+					+ QueueLimits.MAX_BATCH_MESSAGES + " messages), got " + maxOutstandingMessages);
+		}
+		if (maxOutstandingBytes < QueueLimits.MAX_BATCH_BYTES) {
+			throw new IllegalArgumentException("maxOutstandingBytes must be at least one batch ("
+					+ QueueLimits.MAX_BATCH_BYTES + " bytes), got " + maxOutstandingBytes);
+		}
+	}
+
+	/**
+	 * What a push does when its publisher already holds as much as flow control allows.
+	 */
+	public enum LimitBehavior {
+
+		/**
+		 * Fail at once with a {@link io.github.cfqueues.client.error.PublisherOverloadedException}.
+		 */
+		FAIL,
+
+		/**
+		 * Wait, without blocking a thread, until earlier messages are answered; waiting pushes are admitted in
+		 * the order they came.
+		 */
+		WAIT
+
+	}
+
+}

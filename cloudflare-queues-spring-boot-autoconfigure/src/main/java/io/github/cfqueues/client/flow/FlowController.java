@@ -1,0 +1,243 @@
+package io.github.cfqueues.client.flow;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import io.github.cfqueues.client.QueueEndpoint;
+import io.github.cfqueues.client.error.CloudflareQueuesException;
+import io.github.cfqueues.client.error.FailureDetails;
+import io.github.cfqueues.client.error.PublisherClosedException;
+import io.github.cfqueues.client.error.PublisherOverloadedException;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * Bounds what one publisher holds: a message is admitted only while the outstanding messages and bytes stay within
+ * the {@link FlowControlSettings}, and released when it is answered. A full publisher fails the push or lets it
+ * wait, first come first served, without blocking a thread.
+ * <p>
+ * Once admitted, a message belongs to the publisher: the admission callback runs even if the caller has lost
+ * interest, so every admitted message is answered and released.
+ */
+public final class FlowController {
+
+	private static final Disposable ADMITTED = () -> {
+	};
+
+	private final FlowControlSettings settings;
+
+	private final QueueEndpoint endpoint;
+
+	private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+
+	private final List<Sinks.Empty<Void>> idleWatchers = new ArrayList<>();
+
+	private int messages;
+
+	private long bytes;
+
+	private boolean closed;
+
+	public FlowController(FlowControlSettings settings, QueueEndpoint endpoint) {
+		this.settings = settings;
+		this.endpoint = endpoint;
+	}
+
+	/**
+	 * Admits messages now, later, or never.
+	 * @param count how many messages
+	 * @param size their total size
+	 * @param onAdmitted run once the message is admitted, outside any lock
+	 * @param onRefused given the error when the message is refused (full and failing fast, or shut down)
+	 * @return disposes a waiting admission; does nothing once the message was admitted
+	 */
+	public Disposable admit(int count, long size, Runnable onAdmitted, Consumer<CloudflareQueuesException> onRefused) {
+		CloudflareQueuesException refusal;
+		synchronized (this) {
+			if (this.closed) {
+				refusal = closed("The publisher is shut down");
+			}
+			else if (this.waiters.isEmpty() && fits(count, size)) {
+				take(count, size);
+				refusal = null;
+			}
+			else if (this.settings.limitBehavior() == FlowControlSettings.LimitBehavior.FAIL) {
+				refusal = new PublisherOverloadedException("The publisher already holds " + this.messages
+						+ " messages and " + this.bytes + " bytes; flow control allows "
+						+ this.settings.maxOutstandingMessages() + " messages and "
+						+ this.settings.maxOutstandingBytes() + " bytes", details(), null);
+			}
+			else {
+				Waiter waiter = new Waiter(count, size, onAdmitted, onRefused);
+				this.waiters.add(waiter);
+				return waiter;
+			}
+		}
+		if (refusal != null) {
+			onRefused.accept(refusal);
+		}
+		else {
+			onAdmitted.run();
+		}
+		return ADMITTED;
+	}
+
+	/**
+	 * Releases answered messages and admits waiting ones that now fit.
+	 * @param count how many messages
+	 * @param size their total size
+	 */
+	public void release(int count, long size) {
+		List<Waiter> admitted;
+		List<Sinks.Empty<Void>> idle = List.of();
+		synchronized (this) {
+			this.messages -= count;
+			this.bytes -= size;
+			admitted = admitWaitersThatFit();
+			if (this.messages == 0 && !this.idleWatchers.isEmpty()) {
+				idle = new ArrayList<>(this.idleWatchers);
+				this.idleWatchers.clear();
+			}
+		}
+		admitted.forEach((waiter) -> waiter.onAdmitted.run());
+		idle.forEach(Sinks.Empty::tryEmitEmpty);
+	}
+
+	private List<Waiter> admitWaitersThatFit() {
+		List<Waiter> admitted = new ArrayList<>();
+		while (!this.waiters.isEmpty() && fits(this.waiters.peek().count, this.waiters.peek().size)) {
+			Waiter waiter = this.waiters.poll();
+			take(waiter.count, waiter.size);
+			admitted.add(waiter);
+		}
+		return admitted;
+	}
+
+	/**
+	 * Completes when nothing is outstanding: every admitted message has been released.
+	 * @return a {@code Mono} completing when idle
+	 */
+	public Mono<Void> whenIdle() {
+		return Mono.defer(() -> {
+			synchronized (this) {
+				if (this.messages == 0) {
+					return Mono.empty();
+				}
+				Sinks.Empty<Void> watcher = Sinks.empty();
+				this.idleWatchers.add(watcher);
+				return watcher.asMono();
+			}
+		});
+	}
+
+	/**
+	 * Refuses every message from now on, including those waiting for room.
+	 */
+	public void close() {
+		List<Waiter> refused;
+		synchronized (this) {
+			this.closed = true;
+			refused = new ArrayList<>(this.waiters);
+			this.waiters.clear();
+		}
+		refused.forEach((waiter) -> waiter.onRefused.accept(closed("The publisher shut down while the push waited "
+				+ "for room")));
+	}
+
+	/**
+	 * Whether {@link #close()} was called.
+	 * @return {@code true} once closed
+	 */
+	public synchronized boolean isClosed() {
+		return this.closed;
+	}
+
+	/**
+	 * The messages admitted and not yet released.
+	 * @return the count
+	 */
+	public synchronized int outstandingMessages() {
+		return this.messages;
+	}
+
+	/**
+	 * The bytes admitted and not yet released.
+	 * @return the bytes
+	 */
+	public synchronized long outstandingBytes() {
+		return this.bytes;
+	}
+
+	/**
+	 * The pushes waiting for room.
+	 * @return the count
+	 */
+	public synchronized int waiting() {
+		return this.waiters.size();
+	}
+
+	private boolean fits(int count, long size) {
+		return this.messages + count <= this.settings.maxOutstandingMessages()
+				&& this.bytes + size <= this.settings.maxOutstandingBytes();
+	}
+
+	private void take(int count, long size) {
+		this.messages += count;
+		this.bytes += size;
+	}
+
+	private PublisherClosedException closed(String reason) {
+		return new PublisherClosedException(reason, details(), null);
+	}
+
+	private FailureDetails details() {
+		return FailureDetails.noResponse("push", this.endpoint.name(), this.endpoint.queueId());
+	}
+
+	private void withdraw(Waiter waiter) {
+		List<Waiter> admitted;
+		synchronized (this) {
+			if (!this.waiters.remove(waiter)) {
+				return;
+			}
+			admitted = admitWaitersThatFit();
+		}
+		admitted.forEach((next) -> next.onAdmitted.run());
+	}
+
+	private final class Waiter implements Disposable {
+
+		private final int count;
+
+		private final long size;
+
+		private final Runnable onAdmitted;
+
+		private final Consumer<CloudflareQueuesException> onRefused;
+
+		private volatile boolean disposed;
+
+		Waiter(int count, long size, Runnable onAdmitted, Consumer<CloudflareQueuesException> onRefused) {
+			this.count = count;
+			this.size = size;
+			this.onAdmitted = onAdmitted;
+			this.onRefused = onRefused;
+		}
+
+		@Override
+		public void dispose() {
+			this.disposed = true;
+			withdraw(this);
+		}
+
+		@Override
+		public boolean isDisposed() {
+			return this.disposed;
+		}
+
+	}
+
+}
