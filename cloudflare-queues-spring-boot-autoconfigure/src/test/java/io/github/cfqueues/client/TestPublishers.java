@@ -49,6 +49,12 @@ public final class TestPublishers {
 
 	private final List<Duration> retryWaits = new CopyOnWriteArrayList<>();
 
+	private RequestGate gate = RequestGate.OPEN;
+
+	private String queueName = "orders";
+
+	private String queueId = QUEUE;
+
 	private TestPublishers(String baseUrl) {
 		this.baseUrl = baseUrl;
 	}
@@ -77,6 +83,17 @@ public final class TestPublishers {
 		return this;
 	}
 
+	public TestPublishers gate(RequestGate gate) {
+		this.gate = gate;
+		return this;
+	}
+
+	public TestPublishers queue(String name, String id) {
+		this.queueName = name;
+		this.queueId = id;
+		return this;
+	}
+
 	public TestPublishers serializer(BodySerializer serializer) {
 		this.serializer = serializer;
 		return this;
@@ -91,18 +108,21 @@ public final class TestPublishers {
 	}
 
 	public QueueEndpoint endpoint() {
-		return new QueueEndpoint("orders", ACCOUNT, QUEUE, this.credentials);
+		return new QueueEndpoint(this.queueName, ACCOUNT, this.queueId, this.credentials);
 	}
 
 	public CloudflareQueuesApi api() {
 		return new CloudflareQueuesApi(WebClient.builder().build(), URI.create(this.baseUrl), this.requestTimeout);
 	}
 
+	public QueueSender sender() {
+		RetryListener listener = (failure, attempt, wait) -> this.retryWaits.add(wait);
+		return new QueueSender(endpoint(), api(), this.gate, new RetryPolicy(this.retry), listener);
+	}
+
 	public QueuePublisher build() {
 		QueueEndpoint endpoint = endpoint();
-		RetryListener listener = (failure, attempt, wait) -> this.retryWaits.add(wait);
-		return new DefaultQueuePublisher(new MessageEncoder(endpoint, this.options, this.serializer),
-				new QueueSender(endpoint, api(), RequestGate.OPEN, new RetryPolicy(this.retry), listener),
+		return new DefaultQueuePublisher(new MessageEncoder(endpoint, this.options, this.serializer), sender(),
 				new FlowController(FlowControlSettings.DEFAULTS, endpoint));
 	}
 

@@ -8,17 +8,24 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 
+import io.github.cfqueues.client.AckResponse;
+import io.github.cfqueues.client.LeaseRetry;
 import io.github.cfqueues.client.MessagePushResponse;
+import io.github.cfqueues.client.PullResponse;
 import io.github.cfqueues.client.QueueEndpoint;
+import io.github.cfqueues.client.QueueMetrics;
 import io.github.cfqueues.client.error.CloudflareQueuesException;
 import io.github.cfqueues.client.error.FailureDetails;
 import io.github.cfqueues.client.error.QueueTransportException;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -57,7 +64,11 @@ public final class CloudflareQueuesApi {
 
 	private final ObjectMapper mapper = JsonMapper.builder().build();
 
-	private final RequestBodyWriter writer = new RequestBodyWriter(new JsonFactory());
+	private static final Duration MAX_VISIBILITY_TIMEOUT = Duration.ofHours(12);
+
+	private final JsonFactory jsonFactory = new JsonFactory();
+
+	private final RequestBodyWriter writer = new RequestBodyWriter(this.jsonFactory);
 
 	/**
 	 * Creates the binding.
@@ -75,7 +86,6 @@ public final class CloudflareQueuesApi {
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(MAX_RESPONSE_BYTES))
 			.defaultHeaders((headers) -> {
 				headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-				headers.setContentType(MediaType.APPLICATION_JSON);
 				headers.set(HttpHeaders.USER_AGENT, ClientInfo.USER_AGENT);
 			})
 			.build();
@@ -93,7 +103,7 @@ public final class CloudflareQueuesApi {
 	 * @return Cloudflare's answer
 	 */
 	public Mono<MessagePushResponse> push(QueueEndpoint endpoint, EncodedMessage message) {
-		return post(endpoint, "push", "/messages", this.writer.message(message))
+		return exchange(HttpMethod.POST, endpoint, "push", "/messages", this.writer.message(message))
 			.map((envelope) -> ResultReader.pushResponse(envelope.result()));
 	}
 
@@ -105,17 +115,64 @@ public final class CloudflareQueuesApi {
 	 * @return Cloudflare's answer
 	 */
 	public Mono<MessagePushResponse> pushBatch(QueueEndpoint endpoint, List<EncodedMessage> messages) {
-		return post(endpoint, "batch push", "/messages/batch", this.writer.batch(messages))
+		return exchange(HttpMethod.POST, endpoint, "batch push", "/messages/batch", this.writer.batch(messages))
 			.map((envelope) -> ResultReader.pushResponse(envelope.result()));
 	}
 
-	private Mono<ApiEnvelope> post(QueueEndpoint endpoint, String operation, String path, byte[] body) {
+	/**
+	 * Leases messages: {@code POST .../queues/{queue_id}/messages/pull}. Pulls do not count against the account's
+	 * API rate limit.
+	 * @param endpoint the queue
+	 * @param batchSize how many messages at most, 1 to 100
+	 * @param visibilityTimeout how long the messages stay leased, at most 12 hours
+	 * @return the leased messages, possibly none
+	 */
+	public Mono<PullResponse> pull(QueueEndpoint endpoint, int batchSize, Duration visibilityTimeout) {
+		if (batchSize < 1 || batchSize > QueueLimits.MAX_BATCH_MESSAGES) {
+			throw new IllegalArgumentException("batchSize must be from 1 to 100, got " + batchSize);
+		}
+		if (visibilityTimeout.isNegative() || visibilityTimeout.compareTo(MAX_VISIBILITY_TIMEOUT) > 0) {
+			throw new IllegalArgumentException("visibilityTimeout must be from 0 to 12 hours, got " + visibilityTimeout);
+		}
+		return exchange(HttpMethod.POST, endpoint, "pull", "/messages/pull",
+				PullAckBodies.pullRequest(this.jsonFactory, batchSize, visibilityTimeout))
+			.map((envelope) -> PullAckBodies.pullResponse(envelope.result()));
+	}
+
+	/**
+	 * Acknowledges leased messages and asks for others to be retried: {@code POST .../queues/{queue_id}/messages/ack}.
+	 * Acks do not count against the account's API rate limit.
+	 * @param endpoint the queue
+	 * @param acks the lease ids to acknowledge
+	 * @param retries the leases to deliver again after a delay
+	 * @return the counts and warnings
+	 */
+	public Mono<AckResponse> ack(QueueEndpoint endpoint, List<String> acks, List<LeaseRetry> retries) {
+		return exchange(HttpMethod.POST, endpoint, "ack", "/messages/ack",
+				PullAckBodies.ackRequest(this.jsonFactory, acks, retries))
+			.map((envelope) -> PullAckBodies.ackResponse(envelope.result()));
+	}
+
+	/**
+	 * Reads the queue's backlog: {@code GET .../queues/{queue_id}/metrics}. Counts against the API rate limit.
+	 * @param endpoint the queue
+	 * @return the metrics
+	 */
+	public Mono<QueueMetrics> metrics(QueueEndpoint endpoint) {
+		return exchange(HttpMethod.GET, endpoint, "metrics", "/metrics", null).map((envelope) -> {
+			JsonNode result = envelope.result();
+			return (result != null) ? ResultReader.metrics(result) : QueueMetrics.none();
+		});
+	}
+
+	private Mono<ApiEnvelope> exchange(HttpMethod method, QueueEndpoint endpoint, String operation, String path,
+			byte @Nullable [] body) {
 		URI uri = URI.create(this.baseUrl + "/accounts/" + endpoint.accountId() + "/queues/" + endpoint.queueId()
 				+ path);
-		return this.webClient.post()
+		WebClient.RequestBodySpec request = this.webClient.method(method)
 			.uri(uri)
-			.headers((headers) -> endpoint.credentials().writeHeaders(headers::set))
-			.bodyValue(body)
+			.headers((headers) -> endpoint.credentials().writeHeaders(headers::set));
+		return ((body != null) ? request.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : request)
 			.exchangeToMono((response) -> response.bodyToMono(byte[].class)
 				.defaultIfEmpty(NO_BODY)
 				.flatMap((bytes) -> interpret(response, bytes, endpoint, operation)))

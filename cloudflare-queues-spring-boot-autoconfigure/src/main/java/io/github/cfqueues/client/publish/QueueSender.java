@@ -4,8 +4,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
+import io.github.cfqueues.client.AckResponse;
+import io.github.cfqueues.client.LeaseRetry;
 import io.github.cfqueues.client.MessagePushResponse;
+import io.github.cfqueues.client.PullResponse;
 import io.github.cfqueues.client.QueueEndpoint;
+import io.github.cfqueues.client.QueueMetrics;
 import io.github.cfqueues.client.api.CloudflareQueuesApi;
 import io.github.cfqueues.client.api.EncodedMessage;
 import io.github.cfqueues.client.error.CloudflareQueuesException;
@@ -17,8 +21,9 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * Sends one queue's push requests: each attempt takes a permit from the {@link RequestGate} (outside the request
- * timeout), failures teach the gate (a 429 pauses it), and the whole is retried under the {@link RetryPolicy}.
+ * Sends one queue's requests. Each attempt of a counted request (push, batch, metrics) takes a permit from the
+ * {@link RequestGate} (outside the request timeout), failures teach the gate (a 429 pauses it), and the whole is
+ * retried under the {@link RetryPolicy}. Pulls and acks take no permit.
  */
 public final class QueueSender {
 
@@ -67,6 +72,35 @@ public final class QueueSender {
 	 */
 	public Mono<MessagePushResponse> pushBatch(List<EncodedMessage> messages) {
 		return send("batch push", this.api.pushBatch(this.endpoint, messages));
+	}
+
+	/**
+	 * Reads the queue's backlog metrics, retried as needed. Counts against the API rate limit.
+	 * @return the metrics
+	 */
+	public Mono<QueueMetrics> metrics() {
+		return send("metrics", this.api.metrics(this.endpoint));
+	}
+
+	/**
+	 * Leases messages, retried as needed. Takes no rate-limit permit: Cloudflare does not count pulls.
+	 * @param batchSize how many messages at most
+	 * @param visibilityTimeout how long they stay leased
+	 * @return the leased messages
+	 */
+	public Mono<PullResponse> pull(int batchSize, Duration visibilityTimeout) {
+		return this.retryPolicy.apply(this.api.pull(this.endpoint, batchSize, visibilityTimeout), this::onRetry);
+	}
+
+	/**
+	 * Acknowledges and retries leased messages, retried as needed. Takes no rate-limit permit: Cloudflare does not
+	 * count acks.
+	 * @param acks the leases to acknowledge
+	 * @param retries the leases to deliver again
+	 * @return the counts and warnings
+	 */
+	public Mono<AckResponse> ack(List<String> acks, List<LeaseRetry> retries) {
+		return this.retryPolicy.apply(this.api.ack(this.endpoint, acks, retries), this::onRetry);
 	}
 
 	private <T> Mono<T> send(String operation, Mono<T> request) {
