@@ -16,7 +16,7 @@ import org.springframework.util.unit.DataSize;
  * Configuration properties for Cloudflare Queues.
  */
 @ConfigurationProperties(CloudflareQueuesProperties.PREFIX)
-public class CloudflareQueuesProperties {
+public class CloudflareQueuesProperties extends AccountProperties {
 
 	/**
 	 * The prefix of every property.
@@ -27,27 +27,6 @@ public class CloudflareQueuesProperties {
 	 * The name of the queue configured by the top-level {@code queue-id}.
 	 */
 	public static final String DEFAULT_QUEUE = "default";
-
-	/**
-	 * Cloudflare account id that owns the queues (32 hex digits).
-	 */
-	private @Nullable String accountId;
-
-	/**
-	 * API token with the "Queues Write" permission, sent as a Bearer token. Preferred over the global API key;
-	 * set one of the two, never both.
-	 */
-	private @Nullable String apiToken;
-
-	/**
-	 * Email of the Cloudflare account, for the legacy global API key.
-	 */
-	private @Nullable String email;
-
-	/**
-	 * Legacy global API key, sent with the email. Prefer an API token.
-	 */
-	private @Nullable String apiKey;
 
 	/**
 	 * Base URL of the Cloudflare API. Must be https, or http to a loopback host (for an emulator).
@@ -104,38 +83,6 @@ public class CloudflareQueuesProperties {
 	 * "<name>".
 	 */
 	private final Map<String, Queue> queues = new LinkedHashMap<>();
-
-	public @Nullable String getAccountId() {
-		return this.accountId;
-	}
-
-	public void setAccountId(@Nullable String accountId) {
-		this.accountId = accountId;
-	}
-
-	public @Nullable String getApiToken() {
-		return this.apiToken;
-	}
-
-	public void setApiToken(@Nullable String apiToken) {
-		this.apiToken = apiToken;
-	}
-
-	public @Nullable String getEmail() {
-		return this.email;
-	}
-
-	public void setEmail(@Nullable String email) {
-		this.email = email;
-	}
-
-	public @Nullable String getApiKey() {
-		return this.apiKey;
-	}
-
-	public void setApiKey(@Nullable String apiKey) {
-		this.apiKey = apiKey;
-	}
 
 	public String getBaseUrl() {
 		return this.baseUrl;
@@ -599,9 +546,9 @@ public class CloudflareQueuesProperties {
 	}
 
 	/**
-	 * One queue's settings.
+	 * One queue's settings. Its account id and credentials, when set, replace the global ones for this queue.
 	 */
-	public static class Queue {
+	public static class Queue extends AccountProperties {
 
 		/**
 		 * Id of the queue at Cloudflare.
@@ -622,26 +569,6 @@ public class CloudflareQueuesProperties {
 		 * This queue's auto-batching; unset values take the global batching settings.
 		 */
 		private final QueueBatching batching = new QueueBatching();
-
-		/**
-		 * Account of this queue, when it is not the global account-id.
-		 */
-		private @Nullable String accountId;
-
-		/**
-		 * API token for this queue, when it differs from the global credentials.
-		 */
-		private @Nullable String apiToken;
-
-		/**
-		 * Account email for this queue's global API key.
-		 */
-		private @Nullable String email;
-
-		/**
-		 * Global API key for this queue, when it differs from the global credentials.
-		 */
-		private @Nullable String apiKey;
 
 		public @Nullable String getQueueId() {
 			return this.queueId;
@@ -669,38 +596,6 @@ public class CloudflareQueuesProperties {
 
 		public QueueBatching getBatching() {
 			return this.batching;
-		}
-
-		public @Nullable String getAccountId() {
-			return this.accountId;
-		}
-
-		public void setAccountId(@Nullable String accountId) {
-			this.accountId = accountId;
-		}
-
-		public @Nullable String getApiToken() {
-			return this.apiToken;
-		}
-
-		public void setApiToken(@Nullable String apiToken) {
-			this.apiToken = apiToken;
-		}
-
-		public @Nullable String getEmail() {
-			return this.email;
-		}
-
-		public void setEmail(@Nullable String email) {
-			this.email = email;
-		}
-
-		public @Nullable String getApiKey() {
-			return this.apiKey;
-		}
-
-		public void setApiKey(@Nullable String apiKey) {
-			this.apiKey = apiKey;
 		}
 
 	}

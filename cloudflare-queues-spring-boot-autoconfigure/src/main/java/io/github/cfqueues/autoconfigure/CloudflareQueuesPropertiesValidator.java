@@ -43,8 +43,7 @@ final class CloudflareQueuesPropertiesValidator {
 		checkFlowControl(properties.getFlowControl());
 		checkRateLimit(properties.getRateLimit());
 		checkId(PREFIX + ".account-id", properties.getAccountId());
-		new CredentialProperties(PREFIX, properties.getApiToken(), properties.getEmail(), properties.getApiKey())
-			.resolve();
+		properties.credentials(PREFIX).resolve();
 		for (Map.Entry<String, Queue> entry : ConfiguredQueues.of(properties).entrySet()) {
 			checkQueue(properties, entry.getKey(), entry.getValue());
 		}
@@ -57,8 +56,7 @@ final class CloudflareQueuesPropertiesValidator {
 		}
 		checkId(ConfiguredQueues.queueIdProperty(properties, name), ConfiguredQueues.queueId(properties, name, queue));
 		checkId(ConfiguredQueues.queueProperty(name, "account-id"), queue.getAccountId());
-		new CredentialProperties(PREFIX + ".queues." + name, queue.getApiToken(), queue.getEmail(), queue.getApiKey())
-			.resolve();
+		queue.credentials(PREFIX + ".queues." + name).resolve();
 		QueueBatching batching = queue.getBatching();
 		checkBatching(PREFIX + ".queues." + name + ".batching", batching.getMaxMessages(), batching.getMaxBytes(),
 				batching.getMaxWait(), batching.getMaxInFlight());

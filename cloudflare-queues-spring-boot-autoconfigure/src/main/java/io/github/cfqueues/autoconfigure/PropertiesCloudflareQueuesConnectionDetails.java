@@ -49,15 +49,11 @@ class PropertiesCloudflareQueuesConnectionDetails implements CloudflareQueuesCon
 	}
 
 	private CloudflareCredentials credentials(String queueName, Queue queue) {
-		CloudflareCredentials own = new CredentialProperties(PREFIX + ".queues." + queueName, queue.getApiToken(),
-				queue.getEmail(), queue.getApiKey())
-			.resolve();
+		CloudflareCredentials own = queue.credentials(PREFIX + ".queues." + queueName).resolve();
 		if (own != null) {
 			return own;
 		}
-		CloudflareCredentials global = new CredentialProperties(PREFIX, this.properties.getApiToken(),
-				this.properties.getEmail(), this.properties.getApiKey())
-			.resolve();
+		CloudflareCredentials global = this.properties.credentials(PREFIX).resolve();
 		if (global == null) {
 			throw new InvalidCloudflareQueuesPropertyException(PREFIX + ".api-token", "no credentials for the queue '"
 					+ queueName + "'; set " + PREFIX + ".api-token (or " + PREFIX + ".email and " + PREFIX
