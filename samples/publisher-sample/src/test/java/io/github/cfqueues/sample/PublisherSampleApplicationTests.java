@@ -1,0 +1,86 @@
+package io.github.cfqueues.sample;
+
+import java.util.List;
+import java.util.Map;
+
+import io.github.cfqueues.autoconfigure.CloudflareQueuesConnectionDetails;
+import io.github.cfqueues.client.QueueEndpoint;
+import io.github.cfqueues.emulator.CloudflareQueuesEmulator;
+import io.github.cfqueues.emulator.StoredMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * The sample in local mode, as it runs without credentials, and with credentials against a stand-in for
+ * Cloudflare.
+ */
+@SpringBootTest(properties = PublisherSampleApplication.LOCAL_MODE_PROPERTY + "=true")
+@ExtendWith(OutputCaptureExtension.class)
+class PublisherSampleApplicationTests {
+
+	private static final String ACCOUNT = "0123456789abcdef0123456789abcdef";
+
+	private static final String QUEUE = "fedcba9876543210fedcba9876543210";
+
+	private static final String TOKEN = "sample-test-token";
+
+	@Autowired
+	private CloudflareQueuesEmulator emulator;
+
+	@Autowired
+	private CloudflareQueuesConnectionDetails connectionDetails;
+
+	@Test
+	void inLocalModeEveryKindOfMessageArrivesInTheEmbeddedEmulator(CapturedOutput output) {
+		QueueEndpoint queue = this.connectionDetails.getQueue("default");
+		assertThat(this.connectionDetails.getBaseUrl()).isEqualTo(this.emulator.baseUrl());
+		assertSamplePushes(this.emulator.queue(queue.accountId(), queue.queueId()).orElseThrow().messages());
+		assertThat(output).contains("Cloudflare Queues LOCAL MODE: messages are NOT going to Cloudflare")
+			.contains("Pushed a batch of 5 in 1 request(s); backlog now 8 message(s)");
+	}
+
+	@Test
+	void withTheThreeVariablesSetItTalksToTheConfiguredServerWithTheirCredentials() {
+		try (CloudflareQueuesEmulator cloudflare = CloudflareQueuesEmulator.builder()
+			.apiToken(TOKEN)
+			.queue(ACCOUNT, QUEUE)
+			.start();
+				ConfigurableApplicationContext context = new SpringApplicationBuilder(PublisherSampleApplication.class)
+					.main(PublisherSampleApplication.class)
+					.run("--CLOUDFLARE_ACCOUNT_ID=" + ACCOUNT, "--CLOUDFLARE_API_TOKEN=" + TOKEN,
+							"--CLOUDFLARE_QUEUE_ID=" + QUEUE, "--cloudflare.queues.base-url=" + cloudflare.baseUrl())) {
+			assertThat(context.getBeanProvider(CloudflareQueuesEmulator.class).getIfAvailable()).isNull();
+			assertSamplePushes(cloudflare.queue(ACCOUNT, QUEUE).orElseThrow().messages());
+		}
+	}
+
+	@Test
+	void localModeIsChosenWhenNoApiTokenIsSet() {
+		assertThat(PublisherSampleApplication.localMode(Map.of())).isTrue();
+		assertThat(PublisherSampleApplication.localMode(Map.of("CLOUDFLARE_API_TOKEN", " "))).isTrue();
+		assertThat(PublisherSampleApplication.localMode(Map.of("CLOUDFLARE_API_TOKEN", TOKEN))).isFalse();
+	}
+
+	private static void assertSamplePushes(List<StoredMessage> messages) {
+		assertThat(messages).extracting(StoredMessage::contentType, StoredMessage::body)
+			.containsExactly(tuple("text", "Hello from the publisher sample"),
+					tuple("json", "{\"orderId\":1042,\"item\":\"Widget\",\"quantity\":3}"),
+					tuple("text", "Delivered 30 seconds from now"), tuple("text", "Batch message 1"),
+					tuple("text", "Batch message 2"), tuple("text", "Batch message 3"),
+					tuple("text", "Batch message 4"), tuple("text", "Batch message 5"));
+		StoredMessage delayed = messages.get(2);
+		assertThat(delayed.visibleAt()).isEqualTo(delayed.enqueuedAt().plusSeconds(30));
+		assertThat(messages.get(0).visibleAt()).isEqualTo(messages.get(0).enqueuedAt());
+	}
+
+}
