@@ -1,7 +1,5 @@
 package io.github.cfqueues.emulator;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -11,30 +9,10 @@ import static io.github.cfqueues.emulator.ApiClient.assertError;
 import static io.github.cfqueues.emulator.ApiClient.assertSuccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AckTests {
+class AckTests extends RunningEmulator {
 
 	private static final String LEASE_NOT_FOUND = "lease not found: it is unknown, was already acknowledged or "
 			+ "retried, or expired and the message was delivered again";
-
-	private final MutableClock clock = new MutableClock();
-
-	private CloudflareQueuesEmulator emulator;
-
-	private EmulatedQueue queue;
-
-	private ApiClient client;
-
-	@BeforeEach
-	void start() {
-		this.emulator = CloudflareQueuesEmulator.builder().apiToken(ApiClient.TOKEN).clock(this.clock).start();
-		this.queue = this.emulator.createQueue(ApiClient.ACCOUNT, ApiClient.QUEUE);
-		this.client = new ApiClient(this.emulator);
-	}
-
-	@AfterEach
-	void stop() {
-		this.emulator.stop();
-	}
 
 	@Test
 	void ackRemovesTheMessages() {

@@ -5,8 +5,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,27 +14,7 @@ import static io.github.cfqueues.emulator.ApiClient.assertError;
 import static io.github.cfqueues.emulator.ApiClient.assertSuccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PullTests {
-
-	private final MutableClock clock = new MutableClock();
-
-	private CloudflareQueuesEmulator emulator;
-
-	private EmulatedQueue queue;
-
-	private ApiClient client;
-
-	@BeforeEach
-	void start() {
-		this.emulator = CloudflareQueuesEmulator.builder().apiToken(ApiClient.TOKEN).clock(this.clock).start();
-		this.queue = this.emulator.createQueue(ApiClient.ACCOUNT, ApiClient.QUEUE);
-		this.client = new ApiClient(this.emulator);
-	}
-
-	@AfterEach
-	void stop() {
-		this.emulator.stop();
-	}
+class PullTests extends RunningEmulator {
 
 	@Test
 	void pullAnswersAnObjectWithTextPlainAndJsonBase64() {

@@ -4,8 +4,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,27 +13,7 @@ import static io.github.cfqueues.emulator.ApiClient.assertErrorCode;
 import static io.github.cfqueues.emulator.ApiClient.assertSuccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PushMessageTests {
-
-	private final MutableClock clock = new MutableClock();
-
-	private CloudflareQueuesEmulator emulator;
-
-	private EmulatedQueue queue;
-
-	private ApiClient client;
-
-	@BeforeEach
-	void start() {
-		this.emulator = CloudflareQueuesEmulator.builder().apiToken(ApiClient.TOKEN).clock(this.clock).start();
-		this.queue = this.emulator.createQueue(ApiClient.ACCOUNT, ApiClient.QUEUE);
-		this.client = new ApiClient(this.emulator);
-	}
-
-	@AfterEach
-	void stop() {
-		this.emulator.stop();
-	}
+class PushMessageTests extends RunningEmulator {
 
 	@Test
 	void pushOfTextMessageStoresItAndAnswersMetricsAfterThePush() {
