@@ -199,15 +199,30 @@ public final class BatchingQueuePublisher implements QueuePublisher, GracefulShu
 		});
 	}
 
+	/**
+	 * Shuts down: refuses new pushes, sends what is gathered, then waits for {@link #pushBatch(List) batch pushes}
+	 * still in flight, all within the timeout; what is then unanswered fails.
+	 * @param timeout how long to wait for held messages to be answered
+	 * @return completes when every held message has its answer or its error
+	 */
 	@Override
 	public Mono<Void> shutdown(Duration timeout) {
 		return Mono.defer(() -> {
+			long deadline = System.nanoTime() + timeout.toNanos();
 			this.flow.close();
-			return flush().timeout(timeout).onErrorResume(TimeoutException.class, (ex) -> {
+			Mono<Void> gathered = flush().timeout(timeout).onErrorResume(TimeoutException.class, (ex) -> {
 				failUnanswered(timeout);
 				return Mono.empty();
 			});
+			return gathered.then(Mono.defer(() -> shutdownDirect(deadline)));
 		});
+	}
+
+	private Mono<Void> shutdownDirect(long deadline) {
+		if (this.direct instanceof GracefulShutdown direct) {
+			return direct.shutdown(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+		}
+		return Mono.empty();
 	}
 
 	private void failUnanswered(Duration timeout) {
@@ -223,8 +238,11 @@ public final class BatchingQueuePublisher implements QueuePublisher, GracefulShu
 		int unknown = sending.stream().mapToInt(OpenBatch::count).sum();
 		logger.warn("Queue '{}': shutdown timeout ({}) reached; {} buffered messages were not sent and {} in flight "
 				+ "have no answer; their pushes fail", queueName(), timeout, unsent, unknown);
-		notSent.forEach((batch) -> batch.fail(new PublisherClosedException("Not sent before the shutdown timeout ("
-				+ timeout + ")", details(), null)));
+		notSent.forEach((batch) -> {
+			batch.fail(new PublisherClosedException("Not sent before the shutdown timeout (" + timeout + ")", details(),
+					null));
+			this.flow.release(batch.count(), batch.bytes());
+		});
 		sending.forEach((batch) -> batch.fail(new PublisherClosedException("In flight at the shutdown timeout ("
 				+ timeout + "): the message may or may not have been delivered", details(), null)));
 	}

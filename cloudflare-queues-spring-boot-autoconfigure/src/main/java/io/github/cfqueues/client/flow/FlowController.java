@@ -20,7 +20,9 @@ import reactor.core.publisher.Sinks;
  * wait, first come first served, without blocking a thread.
  * <p>
  * Once admitted, a message belongs to the publisher: the admission callback runs even if the caller has lost
- * interest, so every admitted message is answered and released.
+ * interest, so every admitted message is answered and released. Waiters are handed over one at a time, in the order
+ * they came, whichever thread frees the room; a push that finds room while they are still being handed over is
+ * handed over after them, never before.
  */
 public final class FlowController {
 
@@ -34,6 +36,10 @@ public final class FlowController {
 	private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
 
 	private final List<Sinks.Empty<Void>> idleWatchers = new ArrayList<>();
+
+	private final ArrayDeque<Runnable> handOvers = new ArrayDeque<>();
+
+	private boolean handingOver;
 
 	private int messages;
 
@@ -56,12 +62,20 @@ public final class FlowController {
 	 */
 	public Disposable admit(int count, long size, Runnable onAdmitted, Consumer<CloudflareQueuesException> onRefused) {
 		CloudflareQueuesException refusal;
+		boolean runNow = false;
 		synchronized (this) {
 			if (this.closed) {
 				refusal = closed("The publisher is shut down");
 			}
 			else if (this.waiters.isEmpty() && fits(count, size)) {
 				take(count, size);
+				if (this.handingOver) {
+					// Earlier waiters are being handed over: this one goes after them.
+					this.handOvers.add(onAdmitted);
+				}
+				else {
+					runNow = true;
+				}
 				refusal = null;
 			}
 			else if (this.settings.limitBehavior() == FlowControlSettings.LimitBehavior.FAIL) {
@@ -79,7 +93,7 @@ public final class FlowController {
 		if (refusal != null) {
 			onRefused.accept(refusal);
 		}
-		else {
+		else if (runNow) {
 			onAdmitted.run();
 		}
 		return ADMITTED;
@@ -91,29 +105,59 @@ public final class FlowController {
 	 * @param size their total size
 	 */
 	public void release(int count, long size) {
-		List<Waiter> admitted;
 		List<Sinks.Empty<Void>> idle = List.of();
 		synchronized (this) {
 			this.messages -= count;
 			this.bytes -= size;
-			admitted = admitWaitersThatFit();
+			admitWaitersThatFit();
 			if (this.messages == 0 && !this.idleWatchers.isEmpty()) {
 				idle = new ArrayList<>(this.idleWatchers);
 				this.idleWatchers.clear();
 			}
 		}
-		admitted.forEach((waiter) -> waiter.onAdmitted.run());
+		handOver();
 		idle.forEach(Sinks.Empty::tryEmitEmpty);
 	}
 
-	private List<Waiter> admitWaitersThatFit() {
-		List<Waiter> admitted = new ArrayList<>();
+	private void admitWaitersThatFit() {
 		while (!this.waiters.isEmpty() && fits(this.waiters.peek().count, this.waiters.peek().size)) {
 			Waiter waiter = this.waiters.poll();
 			take(waiter.count, waiter.size);
-			admitted.add(waiter);
+			this.handOvers.add(waiter.onAdmitted);
 		}
-		return admitted;
+	}
+
+	/**
+	 * Runs the callbacks of the waiters admitted so far, in order, unless another thread is already running them
+	 * (it then runs these too). Never called with the lock held.
+	 */
+	private void handOver() {
+		synchronized (this) {
+			if (this.handingOver) {
+				return;
+			}
+			this.handingOver = true;
+		}
+		RuntimeException failure = null;
+		while (true) {
+			Runnable next;
+			synchronized (this) {
+				next = this.handOvers.poll();
+				if (next == null) {
+					this.handingOver = false;
+					break;
+				}
+			}
+			try {
+				next.run();
+			}
+			catch (RuntimeException ex) {
+				failure = (failure != null) ? failure : ex;
+			}
+		}
+		if (failure != null) {
+			throw failure;
+		}
 	}
 
 	/**
@@ -198,14 +242,13 @@ public final class FlowController {
 	}
 
 	private void withdraw(Waiter waiter) {
-		List<Waiter> admitted;
 		synchronized (this) {
 			if (!this.waiters.remove(waiter)) {
 				return;
 			}
-			admitted = admitWaitersThatFit();
+			admitWaitersThatFit();
 		}
-		admitted.forEach((next) -> next.onAdmitted.run());
+		handOver();
 	}
 
 	private final class Waiter implements Disposable {

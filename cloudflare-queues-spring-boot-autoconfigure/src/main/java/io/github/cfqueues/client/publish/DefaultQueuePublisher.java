@@ -15,11 +15,14 @@ import io.github.cfqueues.client.QueuePublisher;
 import io.github.cfqueues.client.api.EncodedMessage;
 import io.github.cfqueues.client.error.BatchPushException;
 import io.github.cfqueues.client.error.CloudflareQueuesException;
+import io.github.cfqueues.client.error.FailureDetails;
+import io.github.cfqueues.client.error.PublisherClosedException;
 import io.github.cfqueues.client.flow.FlowController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * Sends each push as its own request, and a batch push as few requests as the limits allow, one after another.
@@ -34,6 +37,8 @@ public final class DefaultQueuePublisher implements QueuePublisher, GracefulShut
 	private final QueueSender sender;
 
 	private final FlowController flow;
+
+	private final Sinks.Empty<Void> shutdownTimedOut = Sinks.empty();
 
 	public DefaultQueuePublisher(MessageEncoder encoder, QueueSender sender, FlowController flow) {
 		this.encoder = Objects.requireNonNull(encoder, "encoder must not be null");
@@ -51,7 +56,8 @@ public final class DefaultQueuePublisher implements QueuePublisher, GracefulShut
 		Objects.requireNonNull(message, "message must not be null");
 		return Mono.defer(() -> {
 			EncodedMessage encoded = this.encoder.encode(message, 0, "push");
-			return Admitted.send(this.flow, 1, encoded.size(), () -> this.sender.push(encoded));
+			return failOnShutdownTimeout(Admitted.send(this.flow, 1, encoded.size(), () -> this.sender.push(encoded)),
+					"push");
 		});
 	}
 
@@ -70,13 +76,24 @@ public final class DefaultQueuePublisher implements QueuePublisher, GracefulShut
 	private Mono<BatchPushResponse> sendInOrder(List<List<EncodedMessage>> batches, int total) {
 		AtomicInteger delivered = new AtomicInteger();
 		return Flux.fromIterable(batches)
-			.concatMap((batch) -> Admitted
-				.send(this.flow, batch.size(), BatchSplitter.bytes(batch), () -> this.sender.pushBatch(batch))
+			.concatMap((batch) -> failOnShutdownTimeout(Admitted.send(this.flow, batch.size(),
+					BatchSplitter.bytes(batch), () -> this.sender.pushBatch(batch)), "batch push")
 				.doOnNext((response) -> delivered.addAndGet(batch.size())))
 			.collectList()
 			.map((responses) -> new BatchPushResponse(total, responses))
 			.onErrorMap(CloudflareQueuesException.class, (ex) -> new BatchPushException(ex,
 					indexes(0, delivered.get()), indexes(delivered.get(), total)));
+	}
+
+	/**
+	 * Fails the request with a {@link PublisherClosedException}, and cancels it, if it is still unanswered when
+	 * the shutdown timeout is reached.
+	 */
+	private <T> Mono<T> failOnShutdownTimeout(Mono<T> request, String operation) {
+		return request.or(this.shutdownTimedOut.asMono()
+			.then(Mono.error(() -> new PublisherClosedException("No answer before the shutdown timeout: the message "
+					+ "may or may not have been delivered", FailureDetails.noResponse(operation, queueName(),
+							this.sender.endpoint().queueId()), null))));
 	}
 
 	private static List<Integer> indexes(int from, int to) {
@@ -88,8 +105,12 @@ public final class DefaultQueuePublisher implements QueuePublisher, GracefulShut
 		return Mono.defer(() -> {
 			this.flow.close();
 			return this.flow.whenIdle().timeout(timeout).onErrorResume(TimeoutException.class, (ex) -> {
-				logger.warn("Queue '{}': {} pushes still unanswered after the shutdown timeout ({})", queueName(),
-						this.flow.outstandingMessages(), timeout);
+				int unanswered = this.flow.outstandingMessages();
+				if (unanswered > 0) {
+					logger.warn("Queue '{}': {} pushes still unanswered after the shutdown timeout ({}); they fail",
+							queueName(), unanswered, timeout);
+				}
+				this.shutdownTimedOut.tryEmitEmpty();
 				return Mono.empty();
 			});
 		});

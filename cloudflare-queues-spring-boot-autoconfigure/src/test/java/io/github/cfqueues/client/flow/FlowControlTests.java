@@ -1,0 +1,220 @@
+package io.github.cfqueues.client.flow;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.cfqueues.client.MessagePushResponse;
+import io.github.cfqueues.client.QueueMessage;
+import io.github.cfqueues.client.QueuePublisher;
+import io.github.cfqueues.client.QueuePublisherOptions;
+import io.github.cfqueues.client.TestPublishers;
+import io.github.cfqueues.client.batching.BatchingPublishers;
+import io.github.cfqueues.client.batching.BatchingQueuePublisher;
+import io.github.cfqueues.client.batching.HeldAnswers;
+import io.github.cfqueues.client.error.PublisherClosedException;
+import io.github.cfqueues.client.error.PublisherOverloadedException;
+import io.github.cfqueues.client.flow.FlowControlSettings.LimitBehavior;
+import io.github.cfqueues.client.publish.DefaultQueuePublisher;
+import io.github.cfqueues.client.publish.JacksonBodySerializer;
+import io.github.cfqueues.client.publish.MessageEncoder;
+import io.github.cfqueues.client.publish.QueueSender;
+import io.github.cfqueues.client.ratelimit.RequestGate;
+import io.github.cfqueues.client.retry.RetryListener;
+import io.github.cfqueues.client.retry.RetryPolicy;
+import io.github.cfqueues.client.retry.RetrySettings;
+import io.github.cfqueues.emulator.CloudflareQueuesEmulator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.test.StepVerifier;
+import tools.jackson.databind.json.JsonMapper;
+
+import static io.github.cfqueues.client.batching.BatchingPublishers.bodies;
+import static io.github.cfqueues.client.batching.BatchingPublishers.failure;
+import static io.github.cfqueues.client.batching.BatchingPublishers.pushWithoutWaiting;
+import static io.github.cfqueues.client.batching.BatchingPublishers.sentBatches;
+import static io.github.cfqueues.client.batching.BatchingPublishers.storedBodies;
+import static io.github.cfqueues.client.batching.BatchingPublishers.textOfSize;
+import static io.github.cfqueues.client.batching.BatchingPublishers.texts;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Flow control bounds the messages and bytes a publisher holds (buffered, waiting or in flight): beyond it a push
+ * fails fast or waits, without blocking a thread, until answers free room.
+ */
+class FlowControlTests {
+
+	private static final Duration LONG_WAIT = Duration.ofSeconds(10);
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	private static final FlowControlSettings FAIL_AT_100 = new FlowControlSettings(100, 64L * 1024 * 1024,
+			LimitBehavior.FAIL);
+
+	private static final FlowControlSettings WAIT_AT_100 = new FlowControlSettings(100, 64L * 1024 * 1024,
+			LimitBehavior.WAIT);
+
+	private CloudflareQueuesEmulator emulator;
+
+	private final HeldAnswers held = new HeldAnswers();
+
+	@BeforeEach
+	void startEmulator() {
+		this.emulator = BatchingPublishers.startEmulator();
+	}
+
+	@AfterEach
+	void stopEmulator() {
+		this.held.release();
+		this.emulator.stop();
+	}
+
+	@Test
+	void failFastRefusesAPushBeyondMaxOutstandingMessagesAndSendsNothingForIt() {
+		this.emulator.setFaultInjector(this.held);
+		BatchingQueuePublisher publisher = BatchingPublishers.at(this.emulator)
+			.batching(100, 256_000, LONG_WAIT, 1)
+			.flowControl(FAIL_AT_100)
+			.build();
+		List<CompletableFuture<MessagePushResponse>> admitted = pushWithoutWaiting(publisher, texts(0, 100));
+		await().atMost(TIMEOUT).until(() -> this.held.arrived() == 1);
+
+		StepVerifier.create(publisher.push(QueueMessage.text("refused")))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(PublisherOverloadedException.class)
+				.hasMessageContaining("already holds 100 messages")
+				.hasMessageContaining("allows 100 messages")
+				.satisfies((overloaded) -> assertThat(((PublisherOverloadedException) overloaded).isRetryable())
+					.isTrue()))
+			.verify(TIMEOUT);
+
+		this.held.release();
+		assertThat(admitted).allSatisfy((push) -> assertThat(push).succeedsWithin(TIMEOUT));
+		assertThat(publisher.flowController().outstandingMessages()).isZero();
+		CompletableFuture<MessagePushResponse> later = publisher.push(QueueMessage.text("later")).toFuture();
+		StepVerifier.create(publisher.flush()).expectComplete().verify(TIMEOUT);
+		assertThat(later).isCompleted();
+		List<String> expected = new ArrayList<>(bodies(0, 100));
+		expected.add("later");
+		assertThat(storedBodies(this.emulator)).containsExactlyElementsOf(expected);
+	}
+
+	@Test
+	void failFastRefusesAPushBeyondMaxOutstandingBytes() {
+		BatchingQueuePublisher publisher = BatchingPublishers.at(this.emulator)
+			.batching(100, 256_000, LONG_WAIT, 1)
+			.flowControl(new FlowControlSettings(10_000, 256_000, LimitBehavior.FAIL))
+			.build();
+		List<CompletableFuture<MessagePushResponse>> admitted = pushWithoutWaiting(publisher,
+				List.of(textOfSize("a", 100_000), textOfSize("b", 100_000)));
+
+		StepVerifier.create(publisher.push(textOfSize("c", 100_000)))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(PublisherOverloadedException.class)
+				.hasMessageContaining("200000 bytes")
+				.hasMessageContaining("256000 bytes"))
+			.verify(TIMEOUT);
+		assertThat(publisher.flowController().outstandingBytes()).isEqualTo(200_000);
+
+		StepVerifier.create(publisher.flush()).expectComplete().verify(TIMEOUT);
+		assertThat(admitted).allSatisfy((push) -> assertThat(push).isCompleted());
+		assertThat(sentBatches(this.emulator)).singleElement()
+			.satisfies((batch) -> assertThat(batch).extracting((body) -> body.charAt(0)).containsExactly('a', 'b'));
+		assertThat(publisher.flowController().outstandingBytes()).isZero();
+	}
+
+	@Test
+	void waitingPushesHoldNoThreadAndAreSentInOrderOnceAnswersFreeRoom() {
+		this.emulator.setFaultInjector(this.held);
+		BatchingQueuePublisher publisher = BatchingPublishers.at(this.emulator)
+			.batching(50, 256_000, LONG_WAIT, 1)
+			.flowControl(WAIT_AT_100)
+			.build();
+
+		// Every push returns at once on this thread although the server answers nothing yet.
+		List<CompletableFuture<MessagePushResponse>> pushes = pushWithoutWaiting(publisher, texts(0, 150));
+		await().atMost(TIMEOUT).until(() -> this.held.arrived() == 1);
+
+		FlowController flow = publisher.flowController();
+		assertThat(flow.outstandingMessages()).isEqualTo(100);
+		assertThat(flow.waiting()).isEqualTo(50);
+		assertThat(pushes).noneMatch(CompletableFuture::isDone);
+
+		this.held.release();
+		assertThat(pushes.subList(0, 100)).allSatisfy((push) -> assertThat(push).succeedsWithin(TIMEOUT));
+		StepVerifier.create(publisher.flush()).expectComplete().verify(TIMEOUT);
+		assertThat(pushes).allSatisfy((push) -> assertThat(push).isCompleted());
+		assertThat(storedBodies(this.emulator)).containsExactlyElementsOf(bodies(0, 150));
+		assertThat(flow.outstandingMessages()).isZero();
+		assertThat(flow.waiting()).isZero();
+	}
+
+	@Test
+	void aWaitingPushThatIsCancelledLeavesTheQueueOfWaitersAndIsNeverSent() {
+		this.emulator.setFaultInjector(this.held);
+		BatchingQueuePublisher publisher = BatchingPublishers.at(this.emulator)
+			.batching(100, 256_000, LONG_WAIT, 1)
+			.flowControl(WAIT_AT_100)
+			.build();
+		List<CompletableFuture<MessagePushResponse>> admitted = pushWithoutWaiting(publisher, texts(0, 100));
+		Disposable cancelled = publisher.push(QueueMessage.text("cancelled")).subscribe();
+		CompletableFuture<MessagePushResponse> waiting = publisher.push(QueueMessage.text("waiting")).toFuture();
+		assertThat(publisher.flowController().waiting()).isEqualTo(2);
+
+		cancelled.dispose();
+
+		assertThat(publisher.flowController().waiting()).isOne();
+		this.held.release();
+		assertThat(admitted).allSatisfy((push) -> assertThat(push).succeedsWithin(TIMEOUT));
+		StepVerifier.create(publisher.flush()).expectComplete().verify(TIMEOUT);
+		assertThat(waiting).isCompleted();
+		assertThat(storedBodies(this.emulator)).doesNotContain("cancelled").endsWith("m99", "waiting");
+	}
+
+	@Test
+	void shutdownFailsPushesStillWaitingForRoom() {
+		this.emulator.setFaultInjector(this.held);
+		BatchingQueuePublisher publisher = BatchingPublishers.at(this.emulator)
+			.batching(100, 256_000, LONG_WAIT, 1)
+			.flowControl(WAIT_AT_100)
+			.build();
+		pushWithoutWaiting(publisher, texts(0, 100));
+		List<CompletableFuture<MessagePushResponse>> waiting = pushWithoutWaiting(publisher, texts(100, 103));
+
+		CompletableFuture<Void> shutdown = publisher.shutdown(TIMEOUT).toFuture();
+
+		assertThat(waiting).allSatisfy((push) -> assertThat(failure(push)).isInstanceOf(PublisherClosedException.class)
+			.hasMessageContaining("waited for room"));
+		this.held.release();
+		assertThat(shutdown).succeedsWithin(TIMEOUT);
+		assertThat(storedBodies(this.emulator)).containsExactlyElementsOf(bodies(0, 100));
+	}
+
+	@Test
+	void singlePushesWithoutBatchingAreBoundedToo() {
+		this.emulator.setFaultInjector(this.held);
+		QueuePublisher publisher = directPublisher(new FlowControlSettings(100, 64L * 1024 * 1024,
+				LimitBehavior.FAIL));
+		List<CompletableFuture<MessagePushResponse>> admitted = pushWithoutWaiting(publisher, texts(0, 100));
+
+		StepVerifier.create(publisher.push(QueueMessage.text("refused")))
+			.expectError(PublisherOverloadedException.class)
+			.verify(TIMEOUT);
+
+		this.held.release();
+		assertThat(admitted).allSatisfy((push) -> assertThat(push).succeedsWithin(TIMEOUT));
+		assertThat(storedBodies(this.emulator)).hasSize(100).doesNotContain("refused");
+	}
+
+	private QueuePublisher directPublisher(FlowControlSettings flowControl) {
+		TestPublishers server = TestPublishers.at("http://127.0.0.1:" + this.emulator.port());
+		MessageEncoder encoder = new MessageEncoder(server.endpoint(), QueuePublisherOptions.DEFAULTS,
+				new JacksonBodySerializer(new JsonMapper()));
+		QueueSender sender = new QueueSender(server.endpoint(), server.api(), RequestGate.OPEN,
+				new RetryPolicy(RetrySettings.none()), RetryListener.NONE);
+		return new DefaultQueuePublisher(encoder, sender, new FlowController(flowControl, server.endpoint()));
+	}
+
+}
