@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -15,7 +16,6 @@ import io.github.cfqueues.client.MessagePushResponse;
 import io.github.cfqueues.client.QueueMessage;
 import io.github.cfqueues.client.QueuePublisher;
 import io.github.cfqueues.client.api.EncodedMessage;
-import io.github.cfqueues.client.error.CloudflareQueuesException;
 import io.github.cfqueues.client.error.FailureDetails;
 import io.github.cfqueues.client.error.PublisherClosedException;
 import io.github.cfqueues.client.flow.FlowController;
@@ -115,8 +115,13 @@ public final class BatchingQueuePublisher implements QueuePublisher, GracefulShu
 			this.open.add(message, caller);
 			if (this.open.count() == 1) {
 				OpenBatch batch = this.open;
-				batch.timer(this.timer.schedule(() -> onMaxWait(batch), this.settings.maxWait().toNanos(),
-						TimeUnit.NANOSECONDS));
+				try {
+					batch.timer(this.timer.schedule(() -> onMaxWait(batch), this.settings.maxWait().toNanos(),
+							TimeUnit.NANOSECONDS));
+				}
+				catch (RejectedExecutionException ex) {
+					closeOpenBatch();
+				}
 			}
 			if (this.open.count() >= this.settings.maxMessages() || this.open.bytes() >= this.settings.maxBytes()) {
 				closeOpenBatch();
@@ -156,16 +161,8 @@ public final class BatchingQueuePublisher implements QueuePublisher, GracefulShu
 	}
 
 	private void send(OpenBatch batch) {
-		this.sender.pushBatch(batch.messages()).subscribe(batch::succeed, (error) -> batch.fail(asQueueFailure(error)),
-				null);
+		this.sender.pushBatch(batch.messages()).subscribe(batch::succeed, batch::fail, null);
 		batch.whenAnswered().subscribe(null, null, () -> onAnswered(batch));
-	}
-
-	private CloudflareQueuesException asQueueFailure(Throwable error) {
-		if (error instanceof CloudflareQueuesException queueFailure) {
-			return queueFailure;
-		}
-		return new PublisherClosedException("The batch failed unexpectedly: " + error, details(), error);
 	}
 
 	private void onAnswered(OpenBatch batch) {

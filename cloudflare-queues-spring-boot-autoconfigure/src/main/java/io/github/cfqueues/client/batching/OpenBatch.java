@@ -5,7 +5,6 @@ import java.util.List;
 
 import io.github.cfqueues.client.MessagePushResponse;
 import io.github.cfqueues.client.api.EncodedMessage;
-import io.github.cfqueues.client.error.CloudflareQueuesException;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
@@ -68,9 +67,9 @@ final class OpenBatch {
 
 	/**
 	 * Fails every caller with the batch's error.
-	 * @param error the error
+	 * @param error the error, a {@link CloudflareQueuesException} unless something unforeseen broke
 	 */
-	void fail(CloudflareQueuesException error) {
+	void fail(Throwable error) {
 		this.callers.forEach((caller) -> caller.error(error));
 		this.answered.tryEmitEmpty();
 	}

@@ -19,7 +19,7 @@ final class Admitted {
 		return Mono.create((sink) -> {
 			Disposable.Swap running = Disposables.swap();
 			Disposable admission = flow.admit(count, bytes,
-					() -> running.update(request.get()
+					() -> running.update(Mono.defer(request)
 						.doFinally((signal) -> flow.release(count, bytes))
 						.contextWrite(sink.contextView())
 						.subscribe(sink::success, sink::error, sink::success)),

@@ -92,16 +92,32 @@ class RetryBehaviourTests {
 
 	@Test
 	void rateLimitedAnswerIsRetriedAfterRetryAfterHttpDate() {
-		String inFourSeconds = DateTimeFormatter.RFC_1123_DATE_TIME
-			.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(4));
-		answerInTurn(status(429, "{}").withHeader("Retry-After", inFourSeconds), okJson(OK));
+		ZonedDateTime sent = ZonedDateTime.now(ZoneOffset.UTC);
+		answerInTurn(status(429, "{}").withHeader("Retry-After", httpDate(sent.plusSeconds(8))), okJson(OK));
 		QueuePublisher publisher = this.publishers.build();
 
 		StepVerifier.create(publisher.pushText("m")).expectNextCount(1).verifyComplete();
 
 		assertThat(this.publishers.retryWaits()).singleElement()
-			.satisfies((wait) -> assertThat(wait).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(4)));
+			.satisfies((wait) -> assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(8)));
 		assertSpacedAtLeast(pushes(), this.publishers.retryWaits());
+	}
+
+	@Test
+	void retryAfterHttpDateIsReadAsTheWaitUntilThatDate() {
+		answerInTurn(status(429, "{}").withHeader("Retry-After",
+				httpDate(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(300))));
+		QueuePublisher publisher = this.publishers.build();
+
+		StepVerifier.create(publisher.pushText("m"))
+			.expectErrorSatisfies((ex) -> assertThat(((QueueRateLimitedException) ex).getRetryAfter())
+				.isBetween(Duration.ofSeconds(240), Duration.ofSeconds(300)))
+			.verify(Duration.ofSeconds(10));
+		assertThat(pushes()).hasSize(1);
+	}
+
+	private static String httpDate(ZonedDateTime date) {
+		return DateTimeFormatter.RFC_1123_DATE_TIME.format(date);
 	}
 
 	@Test
