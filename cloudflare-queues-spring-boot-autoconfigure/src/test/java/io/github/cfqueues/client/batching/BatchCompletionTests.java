@@ -8,12 +8,9 @@ import io.github.cfqueues.client.MessagePushResponse;
 import io.github.cfqueues.client.error.CloudflareQueuesException;
 import io.github.cfqueues.client.error.MessageRejectedException;
 import io.github.cfqueues.client.error.QueueServerException;
-import io.github.cfqueues.emulator.CloudflareQueuesEmulator;
 import io.github.cfqueues.emulator.Fault;
 import io.github.cfqueues.emulator.Faults;
 import io.github.cfqueues.emulator.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
@@ -31,23 +28,11 @@ import static org.awaitility.Awaitility.await;
  * Each gathered message keeps its own {@code Mono}: completed when its batch's answer arrives, never before, with
  * that answer or the batch's error; a failed batch is retried as a whole.
  */
-class BatchCompletionTests {
+class BatchCompletionTests extends EmulatorBackedTests {
 
 	private static final Duration LONG_WAIT = Duration.ofSeconds(10);
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
-	private CloudflareQueuesEmulator emulator;
-
-	@BeforeEach
-	void startEmulator() {
-		this.emulator = BatchingPublishers.startEmulator();
-	}
-
-	@AfterEach
-	void stopEmulator() {
-		this.emulator.stop();
-	}
 
 	@Test
 	void eachMessageCompletesWithTheAnswerToItsOwnBatch() {

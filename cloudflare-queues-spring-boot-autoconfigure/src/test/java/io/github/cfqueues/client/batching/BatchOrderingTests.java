@@ -5,12 +5,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.cfqueues.client.MessagePushResponse;
-import io.github.cfqueues.emulator.CloudflareQueuesEmulator;
 import io.github.cfqueues.emulator.Fault;
 import io.github.cfqueues.emulator.Faults;
 import io.github.cfqueues.emulator.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static io.github.cfqueues.client.batching.BatchingPublishers.bodies;
@@ -25,21 +22,9 @@ import static org.awaitility.Awaitility.await;
  * With one batch in flight, a publisher's messages reach the queue in push order, retries included; more batches
  * in flight travel side by side (and may then be stored out of order, as the class documents).
  */
-class BatchOrderingTests {
+class BatchOrderingTests extends EmulatorBackedTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
-	private CloudflareQueuesEmulator emulator;
-
-	@BeforeEach
-	void startEmulator() {
-		this.emulator = BatchingPublishers.startEmulator();
-	}
-
-	@AfterEach
-	void stopEmulator() {
-		this.emulator.stop();
-	}
 
 	@Test
 	void withOneBatchInFlightMessagesAreStoredInPushOrderEvenWhenBatchesAreRetried() {

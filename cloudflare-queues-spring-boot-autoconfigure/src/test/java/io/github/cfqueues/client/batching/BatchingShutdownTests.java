@@ -8,9 +8,6 @@ import io.github.cfqueues.client.MessagePushResponse;
 import io.github.cfqueues.client.QueueMessage;
 import io.github.cfqueues.client.error.BatchPushException;
 import io.github.cfqueues.client.error.PublisherClosedException;
-import io.github.cfqueues.emulator.CloudflareQueuesEmulator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.test.StepVerifier;
@@ -32,26 +29,11 @@ import static org.awaitility.Awaitility.await;
  * warning that counts it; later pushes fail at once.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class BatchingShutdownTests {
+class BatchingShutdownTests extends EmulatorBackedTests {
 
 	private static final Duration LONG_WAIT = Duration.ofSeconds(10);
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
-	private CloudflareQueuesEmulator emulator;
-
-	private final HeldAnswers held = new HeldAnswers();
-
-	@BeforeEach
-	void startEmulator() {
-		this.emulator = BatchingPublishers.startEmulator();
-	}
-
-	@AfterEach
-	void stopEmulator() {
-		this.held.release();
-		this.emulator.stop();
-	}
 
 	@Test
 	void flushCompletesOnlyWhenEveryMessagePushedBeforeItIsAnswered() {

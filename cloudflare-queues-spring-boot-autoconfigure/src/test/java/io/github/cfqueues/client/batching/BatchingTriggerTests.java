@@ -10,11 +10,8 @@ import io.github.cfqueues.client.MessagePushResponse;
 import io.github.cfqueues.client.QueueMessage;
 import io.github.cfqueues.client.TestPublishers;
 import io.github.cfqueues.client.error.InvalidMessageException;
-import io.github.cfqueues.emulator.CloudflareQueuesEmulator;
 import io.github.cfqueues.emulator.RecordedRequest;
 import io.github.cfqueues.emulator.StoredMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -33,23 +30,11 @@ import static org.assertj.core.api.Assertions.tuple;
  * Cloudflare's caps split it whatever the triggers say. The emulator enforces the caps too: a batch over them would
  * be refused.
  */
-class BatchingTriggerTests {
+class BatchingTriggerTests extends EmulatorBackedTests {
 
 	private static final Duration LONG_WAIT = Duration.ofSeconds(10);
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
-	private CloudflareQueuesEmulator emulator;
-
-	@BeforeEach
-	void startEmulator() {
-		this.emulator = BatchingPublishers.startEmulator();
-	}
-
-	@AfterEach
-	void stopEmulator() {
-		this.emulator.stop();
-	}
 
 	@Test
 	void batchLeavesAsSoonAsItHoldsMaxMessages() {

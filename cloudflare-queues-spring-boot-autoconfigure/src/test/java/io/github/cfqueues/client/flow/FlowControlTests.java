@@ -11,8 +11,8 @@ import io.github.cfqueues.client.QueuePublisher;
 import io.github.cfqueues.client.QueuePublisherOptions;
 import io.github.cfqueues.client.TestPublishers;
 import io.github.cfqueues.client.batching.BatchingPublishers;
+import io.github.cfqueues.client.batching.EmulatorBackedTests;
 import io.github.cfqueues.client.batching.BatchingQueuePublisher;
-import io.github.cfqueues.client.batching.HeldAnswers;
 import io.github.cfqueues.client.error.PublisherClosedException;
 import io.github.cfqueues.client.error.PublisherOverloadedException;
 import io.github.cfqueues.client.flow.FlowControlSettings.LimitBehavior;
@@ -24,9 +24,6 @@ import io.github.cfqueues.client.ratelimit.RequestGate;
 import io.github.cfqueues.client.retry.RetryListener;
 import io.github.cfqueues.client.retry.RetryPolicy;
 import io.github.cfqueues.client.retry.RetrySettings;
-import io.github.cfqueues.emulator.CloudflareQueuesEmulator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.test.StepVerifier;
@@ -46,7 +43,7 @@ import static org.awaitility.Awaitility.await;
  * Flow control bounds the messages and bytes a publisher holds (buffered, waiting or in flight): beyond it a push
  * fails fast or waits, without blocking a thread, until answers free room.
  */
-class FlowControlTests {
+class FlowControlTests extends EmulatorBackedTests {
 
 	private static final Duration LONG_WAIT = Duration.ofSeconds(10);
 
@@ -57,21 +54,6 @@ class FlowControlTests {
 
 	private static final FlowControlSettings WAIT_AT_100 = new FlowControlSettings(100, 64L * 1024 * 1024,
 			LimitBehavior.WAIT);
-
-	private CloudflareQueuesEmulator emulator;
-
-	private final HeldAnswers held = new HeldAnswers();
-
-	@BeforeEach
-	void startEmulator() {
-		this.emulator = BatchingPublishers.startEmulator();
-	}
-
-	@AfterEach
-	void stopEmulator() {
-		this.held.release();
-		this.emulator.stop();
-	}
 
 	@Test
 	void failFastRefusesAPushBeyondMaxOutstandingMessagesAndSendsNothingForIt() {
