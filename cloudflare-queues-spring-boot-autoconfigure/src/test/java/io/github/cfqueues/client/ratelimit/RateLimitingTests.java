@@ -135,47 +135,52 @@ class RateLimitingTests {
 
 	@Test
 	void accountWide429PausesEveryPublisherOfTheAccountUntilRetryAfter() {
-		answerA(aResponse().withStatus(429)
-			.withHeader("Retry-After", "1")
-			.withHeader("Content-Type", "application/json")
-			.withBody("{\"success\":false,\"errors\":[{\"code\":971,\"message\":\"Please wait\"}]}"));
 		AccountRateLimiter limiter = new AccountRateLimiter(TestPublishers.ACCOUNT, RateLimitSettings.CLOUDFLARE);
-		List<QueuePublisher> publishers = twoPublishersWithRetry(limiter);
 
-		StepVerifier a = StepVerifier.create(publishers.get(0).pushText("a")).expectNextCount(1).expectComplete()
-			.verifyLater();
-		await().until(() -> !requestsTo(QUEUE_A).isEmpty());
-		publishers.get(1).pushText("b").block(Duration.ofSeconds(5));
-		a.verify(Duration.ofSeconds(5));
+		RequestTimes times = pushToBAfterAIsAnswered(limiter, 429, "1", 971);
 
-		long firstA = requestsTo(QUEUE_A).get(0).getLoggedDate().getTime();
-		long b = requestsTo(QUEUE_B).get(0).getLoggedDate().getTime();
-		assertThat(b - firstA).isGreaterThanOrEqualTo(950);
-		assertThat(requestsTo(QUEUE_A)).hasSize(2);
+		assertThat(times.b() - times.firstA()).isGreaterThanOrEqualTo(950);
 		assertThat(limiter.pauseCount()).isEqualTo(1);
 	}
 
 	@Test
 	void queueOverloaded429PausesOnlyThatQueue() {
-		answerA(aResponse().withStatus(429)
-			.withHeader("Retry-After", "2")
-			.withHeader("Content-Type", "application/json")
-			.withBody("{\"success\":false,\"errors\":[{\"code\":10250,\"message\":\"QueueOverloaded\"}]}"));
 		AccountRateLimiter limiter = new AccountRateLimiter(TestPublishers.ACCOUNT, RateLimitSettings.CLOUDFLARE);
+
+		RequestTimes times = pushToBAfterAIsAnswered(limiter, 429, "2", 10250);
+
+		assertThat(times.b() - times.firstA()).isLessThan(1500);
+		assertThat(times.retryA() - times.firstA()).isGreaterThanOrEqualTo(1950);
+		assertThat(limiter.pauseCount()).isZero();
+	}
+
+	/**
+	 * Queue A's first push is answered with the given failure and then succeeds on retry; queue B pushes once A's
+	 * first request has arrived. Both publishers share the account's limiter.
+	 */
+	private RequestTimes pushToBAfterAIsAnswered(AccountRateLimiter limiter, int status, String retryAfter,
+			int code) {
+		answerA(aResponse().withStatus(status)
+			.withHeader("Retry-After", retryAfter)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"success\":false,\"errors\":[{\"code\":" + code + ",\"message\":\"limited\"}]}"));
 		List<QueuePublisher> publishers = twoPublishersWithRetry(limiter);
 
-		StepVerifier a = StepVerifier.create(publishers.get(0).pushText("a")).expectNextCount(1).expectComplete()
+		StepVerifier a = StepVerifier.create(publishers.get(0).pushText("a"))
+			.expectNextCount(1)
+			.expectComplete()
 			.verifyLater();
 		await().until(() -> !requestsTo(QUEUE_A).isEmpty());
 		publishers.get(1).pushText("b").block(Duration.ofSeconds(5));
 		a.verify(Duration.ofSeconds(5));
 
-		long firstA = requestsTo(QUEUE_A).get(0).getLoggedDate().getTime();
-		long retryA = requestsTo(QUEUE_A).get(1).getLoggedDate().getTime();
-		long b = requestsTo(QUEUE_B).get(0).getLoggedDate().getTime();
-		assertThat(b - firstA).isLessThan(1500);
-		assertThat(retryA - firstA).isGreaterThanOrEqualTo(1950);
-		assertThat(limiter.pauseCount()).isZero();
+		assertThat(requestsTo(QUEUE_A)).hasSize(2);
+		return new RequestTimes(requestsTo(QUEUE_A).get(0).getLoggedDate().getTime(),
+				requestsTo(QUEUE_A).get(1).getLoggedDate().getTime(),
+				requestsTo(QUEUE_B).get(0).getLoggedDate().getTime());
+	}
+
+	private record RequestTimes(long firstA, long retryA, long b) {
 	}
 
 	@Test
