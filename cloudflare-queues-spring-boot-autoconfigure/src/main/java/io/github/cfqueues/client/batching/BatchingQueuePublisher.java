@@ -161,11 +161,22 @@ public final class BatchingQueuePublisher implements QueuePublisher, GracefulShu
 	}
 
 	private void send(OpenBatch batch) {
-		this.sender.pushBatch(batch.messages()).subscribe(batch::succeed, batch::fail, null);
-		batch.whenAnswered().subscribe(null, null, () -> onAnswered(batch));
+		batch.request(this.sender.pushBatch(batch.messages()).subscribe((response) -> {
+			onAnswered(batch);
+			batch.succeed(response);
+		}, (error) -> {
+			onAnswered(batch);
+			batch.fail(error);
+		}));
 	}
 
+	/**
+	 * Frees the batch's place in flight and its flow-control room, before its callers see the answer.
+	 */
 	private void onAnswered(OpenBatch batch) {
+		if (!batch.settle()) {
+			return;
+		}
 		List<OpenBatch> toSend;
 		synchronized (this) {
 			this.inFlight.remove(batch);
@@ -236,12 +247,16 @@ public final class BatchingQueuePublisher implements QueuePublisher, GracefulShu
 		logger.warn("Queue '{}': shutdown timeout ({}) reached; {} buffered messages were not sent and {} in flight "
 				+ "have no answer; their pushes fail", queueName(), timeout, unsent, unknown);
 		notSent.forEach((batch) -> {
+			onAnswered(batch);
 			batch.fail(new PublisherClosedException("Not sent before the shutdown timeout (" + timeout + ")", details(),
 					null));
-			this.flow.release(batch.count(), batch.bytes());
 		});
-		sending.forEach((batch) -> batch.fail(new PublisherClosedException("In flight at the shutdown timeout ("
-				+ timeout + "): the message may or may not have been delivered", details(), null)));
+		sending.forEach((batch) -> {
+			batch.cancelRequest();
+			onAnswered(batch);
+			batch.fail(new PublisherClosedException("In flight at the shutdown timeout (" + timeout
+					+ "): the message may or may not have been delivered", details(), null));
+		});
 	}
 
 	private FailureDetails details() {

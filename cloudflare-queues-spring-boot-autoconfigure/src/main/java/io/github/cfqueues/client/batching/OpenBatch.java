@@ -2,6 +2,7 @@ package io.github.cfqueues.client.batching;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.cfqueues.client.MessagePushResponse;
 import io.github.cfqueues.client.api.EncodedMessage;
@@ -25,6 +26,11 @@ final class OpenBatch {
 
 	private Disposable timer = () -> {
 	};
+
+	private Disposable request = () -> {
+	};
+
+	private final AtomicBoolean settled = new AtomicBoolean();
 
 	void add(EncodedMessage message, MonoSink<MessagePushResponse> caller) {
 		this.messages.add(message);
@@ -54,6 +60,22 @@ final class OpenBatch {
 
 	void cancelTimer() {
 		this.timer.dispose();
+	}
+
+	void request(Disposable request) {
+		this.request = request;
+	}
+
+	void cancelRequest() {
+		this.request.dispose();
+	}
+
+	/**
+	 * Marks the batch as done with, once: by its answer or by the shutdown timeout, whichever comes first.
+	 * @return {@code true} the first time only
+	 */
+	boolean settle() {
+		return this.settled.compareAndSet(false, true);
 	}
 
 	/**

@@ -22,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 
 /**
  * Sends each push as its own request, and a batch push as few requests as the limits allow, one after another.
@@ -38,12 +37,13 @@ public final class DefaultQueuePublisher implements QueuePublisher, GracefulShut
 
 	private final FlowController flow;
 
-	private final Sinks.Empty<Void> shutdownTimedOut = Sinks.empty();
+	private final AdmittedRequests requests;
 
 	public DefaultQueuePublisher(MessageEncoder encoder, QueueSender sender, FlowController flow) {
 		this.encoder = Objects.requireNonNull(encoder, "encoder must not be null");
 		this.sender = Objects.requireNonNull(sender, "sender must not be null");
 		this.flow = Objects.requireNonNull(flow, "flow must not be null");
+		this.requests = new AdmittedRequests(flow);
 	}
 
 	@Override
@@ -56,8 +56,7 @@ public final class DefaultQueuePublisher implements QueuePublisher, GracefulShut
 		Objects.requireNonNull(message, "message must not be null");
 		return Mono.defer(() -> {
 			EncodedMessage encoded = this.encoder.encode(message, 0, "push");
-			return failOnShutdownTimeout(Admitted.send(this.flow, 1, encoded.size(), () -> this.sender.push(encoded)),
-					"push");
+			return this.requests.send("push", 1, encoded.size(), () -> this.sender.push(encoded));
 		});
 	}
 
@@ -76,24 +75,13 @@ public final class DefaultQueuePublisher implements QueuePublisher, GracefulShut
 	private Mono<BatchPushResponse> sendInOrder(List<List<EncodedMessage>> batches, int total) {
 		AtomicInteger delivered = new AtomicInteger();
 		return Flux.fromIterable(batches)
-			.concatMap((batch) -> failOnShutdownTimeout(Admitted.send(this.flow, batch.size(),
-					BatchSplitter.bytes(batch), () -> this.sender.pushBatch(batch)), "batch push")
+			.concatMap((batch) -> this.requests
+				.send("batch push", batch.size(), BatchSplitter.bytes(batch), () -> this.sender.pushBatch(batch))
 				.doOnNext((response) -> delivered.addAndGet(batch.size())))
 			.collectList()
 			.map((responses) -> new BatchPushResponse(total, responses))
 			.onErrorMap(CloudflareQueuesException.class, (ex) -> new BatchPushException(ex,
 					indexes(0, delivered.get()), indexes(delivered.get(), total)));
-	}
-
-	/**
-	 * Fails the request with a {@link PublisherClosedException}, and cancels it, if it is still unanswered when
-	 * the shutdown timeout is reached.
-	 */
-	private <T> Mono<T> failOnShutdownTimeout(Mono<T> request, String operation) {
-		return request.or(this.shutdownTimedOut.asMono()
-			.then(Mono.error(() -> new PublisherClosedException("No answer before the shutdown timeout: the message "
-					+ "may or may not have been delivered", FailureDetails.noResponse(operation, queueName(),
-							this.sender.endpoint().queueId()), null))));
 	}
 
 	private static List<Integer> indexes(int from, int to) {
@@ -105,12 +93,13 @@ public final class DefaultQueuePublisher implements QueuePublisher, GracefulShut
 		return Mono.defer(() -> {
 			this.flow.close();
 			return this.flow.whenIdle().timeout(timeout).onErrorResume(TimeoutException.class, (ex) -> {
-				int unanswered = this.flow.outstandingMessages();
+				int unanswered = this.requests.abortAll((operation) -> new PublisherClosedException(
+						"No answer before the shutdown timeout: the message may or may not have been delivered",
+						FailureDetails.noResponse(operation, queueName(), this.sender.endpoint().queueId()), null));
 				if (unanswered > 0) {
 					logger.warn("Queue '{}': {} pushes still unanswered after the shutdown timeout ({}); they fail",
 							queueName(), unanswered, timeout);
 				}
-				this.shutdownTimedOut.tryEmitEmpty();
 				return Mono.empty();
 			});
 		});

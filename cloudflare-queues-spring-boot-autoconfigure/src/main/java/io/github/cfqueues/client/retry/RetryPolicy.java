@@ -8,11 +8,9 @@ import io.github.cfqueues.client.error.CloudflareQueuesException;
 import io.github.cfqueues.client.error.FailureDetails;
 import io.github.cfqueues.client.error.QueueRateLimitedException;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
-import reactor.util.retry.Retry;
 
 /**
  * Decides whether a failed request is tried again, and when. Only {@link CloudflareQueuesException#isRetryable()
@@ -48,31 +46,27 @@ public final class RetryPolicy {
 
 	/**
 	 * Runs an attempt and retries it under this policy. The attempt is subscribed to once per try, so it must be
-	 * cold.
+	 * cold. Failures other than {@link CloudflareQueuesException} are passed on untouched.
 	 * @param attempt one try of the request
 	 * @param listener told of each retry
 	 * @param <T> the result type
 	 * @return the first successful result, or the failure that ended the tries
 	 */
 	public <T> Mono<T> apply(Mono<T> attempt, RetryListener listener) {
-		if (this.settings.maxAttempts() == 1) {
-			return attempt.onErrorMap(CloudflareQueuesException.class, this::checkWait);
-		}
-		return attempt.retryWhen(Retry.from((signals) -> signals.concatMap((signal) -> {
-			int failedAttempt = (int) signal.totalRetries() + 1;
-			Throwable failure = signal.failure();
-			if (!(failure instanceof CloudflareQueuesException queueFailure)) {
-				return Flux.error(failure);
+		return tryFrom(1, attempt, listener);
+	}
+
+	private <T> Mono<T> tryFrom(int number, Mono<T> attempt, RetryListener listener) {
+		return attempt.onErrorResume(CloudflareQueuesException.class, (failure) -> {
+			CloudflareQueuesException checked = checkWait(failure);
+			if (checked != failure || !checked.isRetryable() || isLocalRefusal(checked)
+					|| number >= this.settings.maxAttempts()) {
+				return Mono.error(checked);
 			}
-			CloudflareQueuesException checked = checkWait(queueFailure);
-			if (checked != queueFailure || !checked.isRetryable() || isLocalRefusal(checked)
-					|| failedAttempt >= this.settings.maxAttempts()) {
-				return Flux.error(checked);
-			}
-			Duration wait = waitAfter(checked, failedAttempt);
-			listener.onRetry(checked, failedAttempt, wait);
-			return Mono.delay(wait, this.timer);
-		})));
+			Duration wait = waitAfter(checked, number);
+			listener.onRetry(checked, number, wait);
+			return Mono.delay(wait, this.timer).then(tryFrom(number + 1, attempt, listener));
+		});
 	}
 
 	/**
