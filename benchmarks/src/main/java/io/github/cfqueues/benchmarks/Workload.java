@@ -1,0 +1,64 @@
+package io.github.cfqueues.benchmarks;
+
+import java.nio.charset.StandardCharsets;
+
+import io.github.cfqueues.client.QueueMessage;
+
+/**
+ * The message every scenario sends: a small JSON object with a unique id, pushed as {@link QueueMessage#json(Object)}
+ * by the publishers and posted as the identical pre-serialized request body by the baseline.
+ */
+final class Workload {
+
+	static final String ACCOUNT = "0123456789abcdef0123456789abcdef";
+
+	static final String QUEUE = "fedcba9876543210fedcba9876543210";
+
+	static final String TOKEN = "benchmark-token";
+
+	static final String BASE_PATH = "/client/v4";
+
+	static final String MESSAGES_PATH = BASE_PATH + "/accounts/" + ACCOUNT + "/queues/" + QUEUE + "/messages";
+
+	private static final byte[] PREFIX = "{\"body\":{\"id\":".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] SUFFIX = ",\"event\":\"order.placed\",\"amountCents\":4200},\"content_type\":\"json\"}"
+		.getBytes(StandardCharsets.US_ASCII);
+
+	private Workload() {
+	}
+
+	/**
+	 * The payload a publisher serializes.
+	 * @param id the message's unique id
+	 * @return the message
+	 */
+	static QueueMessage message(long id) {
+		return QueueMessage.json(new Order(id, "order.placed", 4200));
+	}
+
+	/**
+	 * The request body a single push of {@link #message(long)} puts on the wire, built without a JSON library.
+	 * @param id the message's unique id
+	 * @return the bytes
+	 */
+	static byte[] wireBytes(long id) {
+		byte[] digits = Long.toString(id).getBytes(StandardCharsets.US_ASCII);
+		byte[] body = new byte[PREFIX.length + digits.length + SUFFIX.length];
+		System.arraycopy(PREFIX, 0, body, 0, PREFIX.length);
+		System.arraycopy(digits, 0, body, PREFIX.length, digits.length);
+		System.arraycopy(SUFFIX, 0, body, PREFIX.length + digits.length, SUFFIX.length);
+		return body;
+	}
+
+	/**
+	 * The payload.
+	 *
+	 * @param id the unique id
+	 * @param event the event name
+	 * @param amountCents an amount
+	 */
+	record Order(long id, String event, long amountCents) {
+	}
+
+}
