@@ -1,8 +1,14 @@
 package io.github.cfqueues.autoconfigure;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.cfqueues.client.BatchPushResponse;
+import io.github.cfqueues.client.CloudflareCredentials;
+import io.github.cfqueues.client.MessagePushResponse;
+import io.github.cfqueues.client.QueueEndpoint;
 import io.github.cfqueues.client.QueueMessage;
 import io.github.cfqueues.client.QueuePublisher;
 import io.github.cfqueues.client.QueuePublisherRegistry;
@@ -12,8 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -176,8 +180,8 @@ class CloudflareQueuesAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("cloudflare.queues.queues.orders.queue-id=q2")
 			.withBean("ordersQueuePublisher", QueuePublisher.class, () -> own)
 			.withBean(CloudflareQueuesApi.class,
-					() -> new CloudflareQueuesApi(WebClient.create(), java.net.URI.create("http://127.0.0.1:1"),
-							java.time.Duration.ofSeconds(1)))
+					() -> new CloudflareQueuesApi(WebClient.create(), URI.create("http://127.0.0.1:1"),
+							Duration.ofSeconds(1)))
 			.withBean(CloudflareQueuesConnectionDetails.class, () -> new StubConnectionDetails())
 			.run((context) -> {
 				assertThat(context).getBean("ordersQueuePublisher").isSameAs(own);
@@ -239,12 +243,12 @@ class CloudflareQueuesAutoConfigurationTests {
 	record StubPublisher(String queueName) implements QueuePublisher {
 
 		@Override
-		public Mono<io.github.cfqueues.client.MessagePushResponse> push(QueueMessage message) {
+		public Mono<MessagePushResponse> push(QueueMessage message) {
 			return Mono.empty();
 		}
 
 		@Override
-		public Mono<io.github.cfqueues.client.BatchPushResponse> pushBatch(List<QueueMessage> messages) {
+		public Mono<BatchPushResponse> pushBatch(List<QueueMessage> messages) {
 			return Mono.empty();
 		}
 
@@ -263,14 +267,14 @@ class CloudflareQueuesAutoConfigurationTests {
 		}
 
 		@Override
-		public java.net.URI getBaseUrl() {
-			return java.net.URI.create(this.baseUrl + "/client/v4");
+		public URI getBaseUrl() {
+			return URI.create(this.baseUrl + "/client/v4");
 		}
 
 		@Override
-		public io.github.cfqueues.client.QueueEndpoint getQueue(String queueName) {
-			return new io.github.cfqueues.client.QueueEndpoint(queueName, "stubaccount", "q1",
-					io.github.cfqueues.client.CloudflareCredentials.apiToken("stub-token"));
+		public QueueEndpoint getQueue(String queueName) {
+			return new QueueEndpoint(queueName, "stubaccount", "q1",
+					CloudflareCredentials.apiToken("stub-token"));
 		}
 
 	}

@@ -25,8 +25,8 @@ import io.github.cfqueues.client.publish.MessageEncoder;
 import io.github.cfqueues.client.publish.QueueSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
@@ -106,7 +106,7 @@ public final class BatchingQueuePublisher implements QueuePublisher, GracefulShu
 		return this.direct.pushBatch(messages);
 	}
 
-	private void gather(EncodedMessage message, reactor.core.publisher.MonoSink<MessagePushResponse> caller) {
+	private void gather(EncodedMessage message, MonoSink<MessagePushResponse> caller) {
 		List<OpenBatch> toSend;
 		synchronized (this) {
 			if (!BatchSplitter.fits(this.open.count(), this.open.bytes(), message.size())) {

@@ -1,6 +1,7 @@
 package io.github.cfqueues.client.ratelimit;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -76,7 +77,7 @@ public final class AccountRateLimiter implements RequestGate {
 				Duration wait = Duration.ofNanos(-waitNanos);
 				return Mono.error(new QueueRateLimitedException("No permit of the account's rate limiter within "
 						+ "rate-limit.max-wait (" + this.settings.maxWait() + "); the next is " + wait + " away",
-						new FailureDetails(operation, endpoint.name(), endpoint.queueId(), 0, java.util.List.of(),
+						new FailureDetails(operation, endpoint.name(), endpoint.queueId(), 0, List.of(),
 								null, wait),
 						null));
 			}

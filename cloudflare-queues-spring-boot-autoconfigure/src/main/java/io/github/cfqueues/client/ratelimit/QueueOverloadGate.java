@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.function.LongSupplier;
 
 import io.github.cfqueues.client.QueueEndpoint;
+import io.github.cfqueues.client.error.ApiError;
 import io.github.cfqueues.client.error.CloudflareQueuesException;
 import io.github.cfqueues.client.error.FailureDetails;
 import io.github.cfqueues.client.error.QueueRateLimitedException;
@@ -55,7 +56,7 @@ public final class QueueOverloadGate implements RequestGate {
 				return Mono.error(new QueueRateLimitedException("The queue is paused after Cloudflare reported it "
 						+ "overloaded, for longer than rate-limit.max-wait (" + this.maxWait + ")",
 						new FailureDetails(operation, endpoint.name(), endpoint.queueId(), 0,
-								List.of(new io.github.cfqueues.client.error.ApiError(
+								List.of(new ApiError(
 										QueueRateLimitedException.QUEUE_OVERLOADED, "QueueOverloaded")),
 								null, Duration.ofNanos(wait)),
 						null));

@@ -16,6 +16,7 @@ import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * The limiter's pacing, on virtual time: the burst, the steady interval, the window bound, pauses and refusals.
@@ -162,8 +163,7 @@ class AccountRateLimiterTests {
 
 	@Test
 	void burstMustLeaveRoomForTheSteadyRate() {
-		org.assertj.core.api.Assertions
-			.assertThatIllegalArgumentException()
+		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new RateLimitSettings(10, Duration.ofSeconds(1), 10, 1.0, Duration.ZERO))
 			.withMessageContaining("burst (10)");
 	}
