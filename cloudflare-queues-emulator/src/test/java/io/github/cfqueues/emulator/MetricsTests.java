@@ -2,36 +2,13 @@ package io.github.cfqueues.emulator;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static io.github.cfqueues.emulator.ApiClient.assertSuccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class MetricsTests {
-
-	private final MutableClock clock = new MutableClock();
-
-	private CloudflareQueuesEmulator emulator;
-
-	private ApiClient client;
-
-	@BeforeEach
-	void start() {
-		this.emulator = CloudflareQueuesEmulator.builder()
-			.apiToken(ApiClient.TOKEN)
-			.clock(this.clock)
-			.queue(ApiClient.ACCOUNT, ApiClient.QUEUE)
-			.start();
-		this.client = new ApiClient(this.emulator);
-	}
-
-	@AfterEach
-	void stop() {
-		this.emulator.stop();
-	}
+class MetricsTests extends RunningEmulator {
 
 	@Test
 	void emptyQueueReportsZeroes() {

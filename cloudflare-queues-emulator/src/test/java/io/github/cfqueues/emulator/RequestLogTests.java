@@ -2,35 +2,12 @@ package io.github.cfqueues.emulator;
 
 import java.net.http.HttpRequest;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-class RequestLogTests {
-
-	private final MutableClock clock = new MutableClock();
-
-	private CloudflareQueuesEmulator emulator;
-
-	private ApiClient client;
-
-	@BeforeEach
-	void start() {
-		this.emulator = CloudflareQueuesEmulator.builder()
-			.apiToken(ApiClient.TOKEN)
-			.clock(this.clock)
-			.queue(ApiClient.ACCOUNT, ApiClient.QUEUE)
-			.start();
-		this.client = new ApiClient(this.emulator);
-	}
-
-	@AfterEach
-	void stop() {
-		this.emulator.stop();
-	}
+class RequestLogTests extends RunningEmulator {
 
 	@Test
 	void everyRequestIsRecordedWithItsAnswerAndWhetherItCounts() {
