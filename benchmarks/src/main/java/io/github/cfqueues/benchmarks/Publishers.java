@@ -85,8 +85,7 @@ final class Publishers {
 		MessageEncoder encoder = encoder(endpoint);
 		QueueSender sender = sender(endpoint, variant, limiters);
 		FlowController flow = new FlowController(FlowControlSettings.DEFAULTS, endpoint);
-		DefaultQueuePublisher direct = new DefaultQueuePublisher(encoder, sender, flow);
-		return new BatchingQueuePublisher(encoder, sender, flow, BatchingSettings.DEFAULTS, direct);
+		return new BatchingQueuePublisher(new DefaultQueuePublisher(encoder, sender, flow), BatchingSettings.DEFAULTS);
 	}
 
 	private QueuePublisher perMessage(PublisherVariant variant, AccountRateLimiters limiters) {

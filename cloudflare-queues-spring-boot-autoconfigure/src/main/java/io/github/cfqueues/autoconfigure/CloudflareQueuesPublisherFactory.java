@@ -71,7 +71,7 @@ public final class CloudflareQueuesPublisherFactory {
 		FlowController flow = new FlowController(PublisherSettings.flowControl(this.properties), endpoint);
 		DefaultQueuePublisher direct = new DefaultQueuePublisher(encoder, sender, flow);
 		@Nullable BatchingSettings batching = PublisherSettings.batching(this.properties, queue);
-		return (batching != null) ? new BatchingQueuePublisher(encoder, sender, flow, batching, direct) : direct;
+		return (batching != null) ? new BatchingQueuePublisher(direct, batching) : direct;
 	}
 
 }

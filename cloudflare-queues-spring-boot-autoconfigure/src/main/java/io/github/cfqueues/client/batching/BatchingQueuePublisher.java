@@ -20,6 +20,7 @@ import io.github.cfqueues.client.error.FailureDetails;
 import io.github.cfqueues.client.error.PublisherClosedException;
 import io.github.cfqueues.client.flow.FlowController;
 import io.github.cfqueues.client.publish.BatchSplitter;
+import io.github.cfqueues.client.publish.DefaultQueuePublisher;
 import io.github.cfqueues.client.publish.GracefulShutdown;
 import io.github.cfqueues.client.publish.MessageEncoder;
 import io.github.cfqueues.client.publish.QueueSender;
@@ -53,7 +54,7 @@ public final class BatchingQueuePublisher implements QueuePublisher, GracefulShu
 
 	private final BatchingSettings settings;
 
-	private final QueuePublisher direct;
+	private final DefaultQueuePublisher direct;
 
 	private final Scheduler timer;
 
@@ -64,25 +65,21 @@ public final class BatchingQueuePublisher implements QueuePublisher, GracefulShu
 	private final Set<OpenBatch> inFlight = new LinkedHashSet<>();
 
 	/**
-	 * Creates a batching publisher.
-	 * @param encoder encodes and checks messages
-	 * @param sender sends batch requests
-	 * @param flow bounds what the publisher holds
+	 * Creates a batching publisher on top of a per-message one, whose encoder, sender and flow control it shares:
+	 * gathered pushes and {@link #pushBatch(List) batch pushes} count against the same limits.
+	 * @param direct the publisher batch pushes go through
 	 * @param settings the batching triggers
-	 * @param direct the publisher {@link #pushBatch(List)} delegates to, sharing the same flow control
 	 */
-	public BatchingQueuePublisher(MessageEncoder encoder, QueueSender sender, FlowController flow,
-			BatchingSettings settings, QueuePublisher direct) {
-		this(encoder, sender, flow, settings, direct, Schedulers.parallel());
+	public BatchingQueuePublisher(DefaultQueuePublisher direct, BatchingSettings settings) {
+		this(direct, settings, Schedulers.parallel());
 	}
 
-	BatchingQueuePublisher(MessageEncoder encoder, QueueSender sender, FlowController flow, BatchingSettings settings,
-			QueuePublisher direct, Scheduler timer) {
-		this.encoder = Objects.requireNonNull(encoder, "encoder must not be null");
-		this.sender = Objects.requireNonNull(sender, "sender must not be null");
-		this.flow = Objects.requireNonNull(flow, "flow must not be null");
-		this.settings = Objects.requireNonNull(settings, "settings must not be null");
+	BatchingQueuePublisher(DefaultQueuePublisher direct, BatchingSettings settings, Scheduler timer) {
 		this.direct = Objects.requireNonNull(direct, "direct must not be null");
+		this.settings = Objects.requireNonNull(settings, "settings must not be null");
+		this.encoder = direct.encoder();
+		this.sender = direct.sender();
+		this.flow = direct.flowController();
 		this.timer = timer;
 	}
 
@@ -227,10 +224,7 @@ public final class BatchingQueuePublisher implements QueuePublisher, GracefulShu
 	}
 
 	private Mono<Void> shutdownDirect(long deadline) {
-		if (this.direct instanceof GracefulShutdown direct) {
-			return direct.shutdown(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-		}
-		return Mono.empty();
+		return this.direct.shutdown(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
 	}
 
 	private void failUnanswered(Duration timeout) {

@@ -106,7 +106,23 @@ public final class DefaultQueuePublisher implements QueuePublisher, GracefulShut
 	}
 
 	/**
-	 * The flow control of this publisher, for metrics.
+	 * The encoder of this publisher, shared by a batching publisher built on it.
+	 * @return the encoder
+	 */
+	public MessageEncoder encoder() {
+		return this.encoder;
+	}
+
+	/**
+	 * The sender of this publisher, shared by a batching publisher built on it.
+	 * @return the sender
+	 */
+	public QueueSender sender() {
+		return this.sender;
+	}
+
+	/**
+	 * The flow control of this publisher, for metrics and for a batching publisher built on it.
 	 * @return the flow controller
 	 */
 	public FlowController flowController() {

@@ -113,8 +113,7 @@ public final class BatchingPublishers {
 		QueueSender sender = new QueueSender(endpoint, this.server.api(), RequestGate.OPEN,
 				new RetryPolicy(this.retry), RetryListener.NONE);
 		FlowController flow = new FlowController(this.flowControl, endpoint);
-		return new BatchingQueuePublisher(encoder, sender, flow, this.batching,
-				new DefaultQueuePublisher(encoder, sender, flow));
+		return new BatchingQueuePublisher(new DefaultQueuePublisher(encoder, sender, flow), this.batching);
 	}
 
 	/**
