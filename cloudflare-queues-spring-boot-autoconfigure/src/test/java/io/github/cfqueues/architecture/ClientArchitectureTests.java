@@ -1,9 +1,12 @@
 package io.github.cfqueues.architecture;
 
+import java.util.function.Function;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -33,6 +36,22 @@ class ClientArchitectureTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("io.github.cfqueues.autoconfigure..")
+			.check(CLASSES);
+	}
+
+	/**
+	 * {@code concatMap} without a prefetch (Reactor's default since 3.5) can drop or repeat an inner value when the
+	 * request signal comes from another thread (reactor/reactor-core#4406, open); it lost {@code pushBatch} answers.
+	 * Pass a prefetch ({@code concatMap(mapper, 1)}) until the upstream fix ships.
+	 */
+	@Test
+	void clientNeverUsesConcatMapWithoutPrefetch() {
+		noClasses().that()
+			.resideInAPackage("io.github.cfqueues..")
+			.should()
+			.callMethod(Flux.class, "concatMap", Function.class)
+			.orShould()
+			.callMethod(Flux.class, "concatMapDelayError", Function.class)
 			.check(CLASSES);
 	}
 

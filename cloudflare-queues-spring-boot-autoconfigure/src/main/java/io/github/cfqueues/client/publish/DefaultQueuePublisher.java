@@ -77,7 +77,7 @@ public final class DefaultQueuePublisher implements QueuePublisher, GracefulShut
 		return Flux.fromIterable(batches)
 			.concatMap((batch) -> this.requests
 				.send("batch push", batch.size(), BatchSplitter.bytes(batch), () -> this.sender.pushBatch(batch))
-				.doOnNext((response) -> delivered.addAndGet(batch.size())))
+				.doOnNext((response) -> delivered.addAndGet(batch.size())), 1)
 			.collectList()
 			.map((responses) -> new BatchPushResponse(total, responses))
 			.onErrorMap(CloudflareQueuesException.class, (ex) -> new BatchPushException(ex,
