@@ -74,8 +74,6 @@ public final class CloudflareQueuesApi {
 
 	private final JsonFactory jsonFactory = new JsonFactory();
 
-	private final RequestBodyWriter writer = new RequestBodyWriter(this.jsonFactory);
-
 	/**
 	 * Creates the binding.
 	 * @param webClient the client to send with (the application's codecs, SSL and observations apply)
@@ -105,7 +103,7 @@ public final class CloudflareQueuesApi {
 	 * @return Cloudflare's answer
 	 */
 	public Mono<MessagePushResponse> push(QueueEndpoint endpoint, EncodedMessage message) {
-		return exchange(HttpMethod.POST, endpoint, "push", "/messages", this.writer.message(message))
+		return exchange(HttpMethod.POST, endpoint, "push", "/messages", RequestBodyWriter.message(message))
 			.map((envelope) -> ResultReader.pushResponse(envelope.result()));
 	}
 
@@ -117,7 +115,7 @@ public final class CloudflareQueuesApi {
 	 * @return Cloudflare's answer
 	 */
 	public Mono<MessagePushResponse> pushBatch(QueueEndpoint endpoint, List<EncodedMessage> messages) {
-		return exchange(HttpMethod.POST, endpoint, "batch push", "/messages/batch", this.writer.batch(messages))
+		return exchange(HttpMethod.POST, endpoint, "batch push", "/messages/batch", RequestBodyWriter.batch(messages))
 			.map((envelope) -> ResultReader.pushResponse(envelope.result()));
 	}
 

@@ -29,35 +29,4 @@ public final class QueueLimits {
 	private QueueLimits() {
 	}
 
-	/**
-	 * The size of a message whose body, as sent, is the given text.
-	 * @param body the body's text (a string for text messages, the JSON text for json ones)
-	 * @return its UTF-8 length plus the overhead
-	 */
-	public static long messageSize(String body) {
-		return utf8Length(body) + MESSAGE_OVERHEAD_BYTES;
-	}
-
-	static long utf8Length(String text) {
-		long bytes = 0;
-		int length = text.length();
-		for (int i = 0; i < length; i++) {
-			char c = text.charAt(i);
-			if (c < 0x80) {
-				bytes++;
-			}
-			else if (c < 0x800) {
-				bytes += 2;
-			}
-			else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
-				bytes += 4;
-				i++;
-			}
-			else {
-				bytes += 3;
-			}
-		}
-		return bytes;
-	}
-
 }

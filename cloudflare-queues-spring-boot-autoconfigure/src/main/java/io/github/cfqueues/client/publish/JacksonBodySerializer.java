@@ -17,8 +17,8 @@ public final class JacksonBodySerializer implements BodySerializer {
 	}
 
 	@Override
-	public String toJson(Object payload) {
-		return this.mapper.writeValueAsString(payload);
+	public byte[] serialize(Object payload) {
+		return this.mapper.writeValueAsBytes(payload);
 	}
 
 }
