@@ -45,7 +45,7 @@ public final class QueueMessage {
 	 * @return the message
 	 */
 	public static QueueMessage text(String text) {
-		Objects.requireNonNull(text, "text must not be null");
+		Objects.requireNonNull(text, "The text must not be null");
 		return new QueueMessage(text, MessageContentType.TEXT, false, null);
 	}
 
@@ -68,7 +68,7 @@ public final class QueueMessage {
 	 * @return the message
 	 */
 	public static QueueMessage jsonText(String json) {
-		Objects.requireNonNull(json, "json must not be null");
+		Objects.requireNonNull(json, "The JSON text must not be null");
 		return new QueueMessage(json, MessageContentType.JSON, true, null);
 	}
 

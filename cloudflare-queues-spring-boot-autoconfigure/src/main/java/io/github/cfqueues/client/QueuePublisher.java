@@ -17,6 +17,10 @@ import reactor.core.publisher.Mono;
  * should tolerate duplicates (carry your own id in the body).
  * <p>
  * From blocking code (Spring MVC, virtual threads) call {@code push(...).block(timeout)}.
+ * <p>
+ * A {@code null} argument is a programming error, not a failed push: every method throws a
+ * {@link NullPointerException} at once, before returning a {@code Mono}; for a {@code null} element of
+ * {@link #pushBatch(List)} the message names its index.
  */
 public interface QueuePublisher {
 
@@ -40,7 +44,7 @@ public interface QueuePublisher {
 	 * @see QueueMessage#text(String)
 	 */
 	default Mono<MessagePushResponse> pushText(String text) {
-		return Mono.defer(() -> push(QueueMessage.text(text)));
+		return push(QueueMessage.text(text));
 	}
 
 	/**
@@ -50,7 +54,7 @@ public interface QueuePublisher {
 	 * @see QueueMessage#json(Object)
 	 */
 	default Mono<MessagePushResponse> pushJson(Object payload) {
-		return Mono.defer(() -> push(QueueMessage.json(payload)));
+		return push(QueueMessage.json(payload));
 	}
 
 	/**

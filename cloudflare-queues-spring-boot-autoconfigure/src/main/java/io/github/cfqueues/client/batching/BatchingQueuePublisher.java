@@ -90,7 +90,7 @@ public final class BatchingQueuePublisher implements QueuePublisher, GracefulShu
 
 	@Override
 	public Mono<MessagePushResponse> push(QueueMessage message) {
-		Objects.requireNonNull(message, "message must not be null");
+		Objects.requireNonNull(message, "The message must not be null");
 		return Mono.defer(() -> {
 			EncodedMessage encoded = this.encoder.encode(message, 0, "push");
 			return Mono.create((caller) -> caller

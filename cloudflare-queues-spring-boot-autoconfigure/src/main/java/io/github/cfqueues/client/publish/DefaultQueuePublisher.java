@@ -53,7 +53,7 @@ public final class DefaultQueuePublisher implements QueuePublisher, GracefulShut
 
 	@Override
 	public Mono<MessagePushResponse> push(QueueMessage message) {
-		Objects.requireNonNull(message, "message must not be null");
+		Objects.requireNonNull(message, "The message must not be null");
 		return Mono.defer(() -> {
 			EncodedMessage encoded = this.encoder.encode(message, 0, "push");
 			return this.requests.send("push", 1, encoded.size(), () -> this.sender.push(encoded));
@@ -62,7 +62,12 @@ public final class DefaultQueuePublisher implements QueuePublisher, GracefulShut
 
 	@Override
 	public Mono<BatchPushResponse> pushBatch(List<QueueMessage> messages) {
-		Objects.requireNonNull(messages, "messages must not be null");
+		Objects.requireNonNull(messages, "The list of messages must not be null");
+		for (int i = 0; i < messages.size(); i++) {
+			if (messages.get(i) == null) {
+				throw new NullPointerException("Message " + i + " of the batch is null");
+			}
+		}
 		return Mono.defer(() -> {
 			List<EncodedMessage> encoded = new ArrayList<>(messages.size());
 			for (int i = 0; i < messages.size(); i++) {
