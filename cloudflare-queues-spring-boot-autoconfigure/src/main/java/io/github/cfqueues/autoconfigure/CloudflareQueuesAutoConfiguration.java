@@ -83,8 +83,9 @@ public final class CloudflareQueuesAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AccountRateLimiters cloudflareQueuesRateLimiters(CloudflareQueuesProperties properties) {
-		return properties.getRateLimit().isEnabled() ? AccountRateLimiters.of(PublisherSettings.rateLimit(properties))
-				: AccountRateLimiters.disabled();
+		CloudflareQueuesProperties.RateLimit rateLimit = properties.getRateLimit();
+		return rateLimit.isEnabled() ? AccountRateLimiters.of(PublisherSettings.rateLimit(properties))
+				: AccountRateLimiters.pausesOnly(rateLimit.getMaxWait(), rateLimit.getLockout());
 	}
 
 	@Bean(QueuePublisherBeanRegistrar.FACTORY_BEAN_NAME)

@@ -375,12 +375,26 @@ public class CloudflareQueuesProperties extends AccountProperties {
 		 */
 		private Duration maxWait = Duration.ofSeconds(60);
 
+		/**
+		 * How long an account-wide 429 without Retry-After pauses every request of the account: Cloudflare's
+		 * lockout. Applies with pacing off too.
+		 */
+		private Duration lockout = Duration.ofMinutes(5);
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		public Duration getLockout() {
+			return this.lockout;
+		}
+
+		public void setLockout(Duration lockout) {
+			this.lockout = lockout;
 		}
 
 		public int getRequests() {

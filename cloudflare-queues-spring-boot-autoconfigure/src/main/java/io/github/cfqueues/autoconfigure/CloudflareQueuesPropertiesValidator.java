@@ -109,6 +109,7 @@ final class CloudflareQueuesPropertiesValidator {
 		String prefix = PREFIX + ".rate-limit.";
 		checkPositive(prefix + "window", rateLimit.getWindow());
 		checkNotNegative(prefix + "max-wait", rateLimit.getMaxWait());
+		checkPositive(prefix + "lockout", rateLimit.getLockout());
 		if (!(rateLimit.getShare() > 0.0 && rateLimit.getShare() <= 1.0)) {
 			throw new InvalidCloudflareQueuesPropertyException(prefix + "share",
 					"must be above 0 and at most 1, got " + rateLimit.getShare());

@@ -35,7 +35,7 @@ final class PublisherSettings {
 	static RateLimitSettings rateLimit(CloudflareQueuesProperties properties) {
 		RateLimit rateLimit = properties.getRateLimit();
 		return new RateLimitSettings(rateLimit.getRequests(), rateLimit.getWindow(), rateLimit.getBurst(),
-				rateLimit.getShare(), rateLimit.getMaxWait());
+				rateLimit.getShare(), rateLimit.getMaxWait(), rateLimit.getLockout());
 	}
 
 	/**

@@ -1,17 +1,15 @@
 package io.github.cfqueues.client.ratelimit;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 import io.github.cfqueues.client.QueueEndpoint;
 import io.github.cfqueues.client.error.CloudflareQueuesException;
-import io.github.cfqueues.client.error.FailureDetails;
 import io.github.cfqueues.client.error.QueueRateLimitedException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -23,14 +21,12 @@ import reactor.core.scheduler.Schedulers;
  * A token bucket in its virtual-scheduling form (GCRA): permits come at a steady {@link RateLimitSettings#interval()
  * interval}, up to {@link RateLimitSettings#burst() burst} of them at once after a quiet spell. A request waits for
  * its permit on a timer, never on a thread; a wait longer than {@link RateLimitSettings#maxWait()} fails at once
- * with a {@link QueueRateLimitedException} and takes no permit. An account-wide 429 from Cloudflare pauses every
- * request of the account until its {@code Retry-After} has passed.
+ * with a {@link QueueRateLimitedException} and takes no permit. A request cancelled while it waits gives its permit
+ * back: the next request takes that very slot, so the schedule stays one the limit allows. An account-wide 429 from
+ * Cloudflare pauses every request of the account until its {@code Retry-After} has passed (or, without one, for
+ * {@link RateLimitSettings#lockout() Cloudflare's lockout}); requests already waiting look again before they go.
  */
 public final class AccountRateLimiter implements RequestGate {
-
-	private static final Logger logger = LoggerFactory.getLogger(AccountRateLimiter.class);
-
-	private static final Duration PAUSE_WITHOUT_RETRY_AFTER = Duration.ofSeconds(60);
 
 	private final String accountId;
 
@@ -44,84 +40,104 @@ public final class AccountRateLimiter implements RequestGate {
 
 	private final Scheduler timer;
 
-	private final AtomicLong pauses = new AtomicLong();
+	private final AccountPause pause;
 
 	private final AtomicLong refusals = new AtomicLong();
 
+	private final TreeSet<Long> freedSlots = new TreeSet<>();
+
 	private long theoreticalArrival;
 
-	private long pausedUntil;
-
 	public AccountRateLimiter(String accountId, RateLimitSettings settings) {
-		this(accountId, settings, System::nanoTime, Schedulers.parallel());
+		this(accountId, settings, System::nanoTime, Clock.systemUTC(), Schedulers.parallel());
 	}
 
-	AccountRateLimiter(String accountId, RateLimitSettings settings, LongSupplier nanoClock, Scheduler timer) {
+	AccountRateLimiter(String accountId, RateLimitSettings settings, LongSupplier nanoClock, Clock clock,
+			Scheduler timer) {
 		this.accountId = Objects.requireNonNull(accountId, "accountId must not be null");
 		this.settings = Objects.requireNonNull(settings, "settings must not be null");
 		this.intervalNanos = settings.interval().toNanos();
 		this.toleranceNanos = (settings.burst() - 1) * this.intervalNanos;
 		this.nanoClock = nanoClock;
 		this.timer = timer;
-		long now = nanoClock.getAsLong();
-		this.theoreticalArrival = now;
-		this.pausedUntil = now;
+		this.pause = new AccountPause(accountId, settings.lockout(), nanoClock, clock);
+		this.theoreticalArrival = nanoClock.getAsLong();
 	}
 
 	@Override
 	public Mono<Void> permit(QueueEndpoint endpoint, String operation) {
 		return Mono.defer(() -> {
-			long waitNanos = reserve();
-			if (waitNanos < 0) {
+			long now = this.nanoClock.getAsLong();
+			long slot = reserve(now);
+			if (slot == Long.MIN_VALUE) {
 				this.refusals.incrementAndGet();
-				Duration wait = Duration.ofNanos(-waitNanos);
-				return Mono.error(new QueueRateLimitedException("No permit of the account's rate limiter within "
-						+ "rate-limit.max-wait (" + this.settings.maxWait() + "); the next is " + wait + " away",
-						new FailureDetails(operation, endpoint.name(), endpoint.queueId(), 0, List.of(),
-								null, wait),
-						null));
+				long paused = this.pause.remainingNanos();
+				return Mono.error((paused > this.settings.maxWait().toNanos())
+						? Refusals.paused(this.pause, this.settings.maxWait(), endpoint, operation, paused)
+						: Refusals.paced(this.accountId, this.settings, endpoint, operation, currentWait().toNanos()));
 			}
-			return (waitNanos == 0) ? Mono.empty() : Mono.delay(Duration.ofNanos(waitNanos), this.timer).then();
+			long wait = waitFor(slot, now);
+			if (wait == 0) {
+				return Mono.empty();
+			}
+			return Mono.delay(Duration.ofNanos(wait), this.timer)
+				.doOnCancel(() -> giveBack(slot))
+				.then(Mono.defer(() -> (this.pause.remainingNanos() > 0) ? permit(endpoint, operation)
+						: Mono.empty()));
 		});
 	}
 
+	private long waitFor(long slot, long now) {
+		return Math.max(0, slot - this.toleranceNanos - now);
+	}
+
 	/**
-	 * Takes the next permit.
-	 * @return the nanoseconds to wait for it, or minus the wait when it is over the maximum (no permit is taken)
+	 * Takes the next permit: a slot given back by a cancelled request if one is still ahead, else the next slot of
+	 * the schedule.
+	 * @param now the time
+	 * @return the slot's theoretical arrival time, or {@link Long#MIN_VALUE} when its wait would pass the maximum
+	 * (no permit is taken)
 	 */
-	private synchronized long reserve() {
-		long now = this.nanoClock.getAsLong();
+	private synchronized long reserve(long now) {
+		long earliest = Math.max(now + this.toleranceNanos, this.pause.untilNanos() + this.toleranceNanos);
+		while (!this.freedSlots.isEmpty() && this.freedSlots.first() < earliest) {
+			this.freedSlots.pollFirst();
+		}
+		if (!this.freedSlots.isEmpty()) {
+			long slot = this.freedSlots.first();
+			if (waitFor(slot, now) > this.settings.maxWait().toNanos()) {
+				return Long.MIN_VALUE;
+			}
+			return this.freedSlots.pollFirst();
+		}
 		long arrival = Math.max(this.theoreticalArrival, now);
-		long wait = Math.max(0, arrival - this.toleranceNanos - now);
-		if (wait > this.settings.maxWait().toNanos()) {
-			return -wait;
+		if (waitFor(arrival, now) > this.settings.maxWait().toNanos()) {
+			return Long.MIN_VALUE;
 		}
 		this.theoreticalArrival = arrival + this.intervalNanos;
-		return wait;
+		return arrival;
+	}
+
+	/**
+	 * Gives back the slot of a request cancelled before its permit came, while that slot is still ahead.
+	 */
+	private synchronized void giveBack(long slot) {
+		if (slot - this.toleranceNanos > this.nanoClock.getAsLong()) {
+			this.freedSlots.add(slot);
+		}
 	}
 
 	@Override
 	public void onFailure(CloudflareQueuesException failure) {
-		if (failure instanceof QueueRateLimitedException limited && !limited.isLocal() && limited.isAccountWide()) {
-			Duration retryAfter = limited.getRetryAfter();
-			pause((retryAfter != null) ? retryAfter : PAUSE_WITHOUT_RETRY_AFTER);
+		if (failure instanceof QueueRateLimitedException limited) {
+			Duration paused = this.pause.onFailure(limited);
+			if (paused != null) {
+				synchronized (this) {
+					this.theoreticalArrival = Math.max(this.theoreticalArrival,
+							this.pause.untilNanos() + this.toleranceNanos);
+				}
+			}
 		}
-	}
-
-	/**
-	 * Holds back every request of the account for a while; the first request after it goes when it ends, the
-	 * next ones at the steady interval.
-	 * @param duration how long
-	 */
-	public void pause(Duration duration) {
-		synchronized (this) {
-			long until = this.nanoClock.getAsLong() + duration.toNanos();
-			this.pausedUntil = Math.max(this.pausedUntil, until);
-			this.theoreticalArrival = Math.max(this.theoreticalArrival, this.pausedUntil + this.toleranceNanos);
-		}
-		this.pauses.incrementAndGet();
-		logger.warn("Cloudflare rate-limited account {}: every request of the account waits {}", this.accountId,
-				duration);
 	}
 
 	/**
@@ -130,7 +146,7 @@ public final class AccountRateLimiter implements RequestGate {
 	 */
 	public synchronized int availablePermits() {
 		long now = this.nanoClock.getAsLong();
-		if (this.pausedUntil > now) {
+		if (this.pause.remainingNanos() > 0) {
 			return 0;
 		}
 		long backlog = Math.max(0, this.theoreticalArrival - now);
@@ -144,7 +160,8 @@ public final class AccountRateLimiter implements RequestGate {
 	 */
 	public synchronized Duration currentWait() {
 		long now = this.nanoClock.getAsLong();
-		return Duration.ofNanos(Math.max(0, Math.max(this.theoreticalArrival, now) - this.toleranceNanos - now));
+		return Duration.ofNanos(waitFor(Math.max(Math.max(this.theoreticalArrival, now),
+				this.pause.untilNanos() + this.toleranceNanos), now));
 	}
 
 	/**
@@ -152,7 +169,7 @@ public final class AccountRateLimiter implements RequestGate {
 	 * @return the count
 	 */
 	public long pauseCount() {
-		return this.pauses.get();
+		return this.pause.count();
 	}
 
 	/**

@@ -10,17 +10,26 @@ import io.github.cfqueues.client.QueueEndpoint;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One {@link AccountRateLimiter} per Cloudflare account in this process, shared by every publisher (and any other
- * counted call) of that account.
+ * One gate per Cloudflare account in this process, shared by every publisher (and any other counted call) of that
+ * account: an {@link AccountRateLimiter}, or, with pacing off, an {@link AccountPauseGate} that still honours
+ * Cloudflare's 429s.
  */
 public final class AccountRateLimiters {
 
 	private final @Nullable RateLimitSettings settings;
 
+	private final Duration maxWait;
+
+	private final Duration lockout;
+
 	private final Map<String, AccountRateLimiter> limiters = new ConcurrentHashMap<>();
 
-	private AccountRateLimiters(@Nullable RateLimitSettings settings) {
+	private final Map<String, AccountPauseGate> pauseGates = new ConcurrentHashMap<>();
+
+	private AccountRateLimiters(@Nullable RateLimitSettings settings, Duration maxWait, Duration lockout) {
 		this.settings = settings;
+		this.maxWait = maxWait;
+		this.lockout = lockout;
 	}
 
 	/**
@@ -29,25 +38,29 @@ public final class AccountRateLimiters {
 	 * @return the limiters
 	 */
 	public static AccountRateLimiters of(RateLimitSettings settings) {
-		return new AccountRateLimiters(settings);
+		return new AccountRateLimiters(settings, settings.maxWait(), settings.lockout());
 	}
 
 	/**
-	 * No client-side pacing: every account's gate is open (queue-overload pauses still apply).
-	 * @return the disabled limiters
+	 * No client-side pacing: requests go at once, but pauses after Cloudflare's 429s still apply, to the account
+	 * and to an overloaded queue.
+	 * @param maxWait the longest a request waits for a pause to end before it fails
+	 * @param lockout how long an account-wide 429 without {@code Retry-After} pauses the account
+	 * @return the gates
 	 */
-	public static AccountRateLimiters disabled() {
-		return new AccountRateLimiters(null);
+	public static AccountRateLimiters pausesOnly(Duration maxWait, Duration lockout) {
+		return new AccountRateLimiters(null, maxWait, lockout);
 	}
 
 	/**
 	 * The gate of one account.
 	 * @param accountId the account
-	 * @return its limiter, or an open gate when rate limiting is off
+	 * @return its limiter, or its pause gate when pacing is off
 	 */
 	public RequestGate forAccount(String accountId) {
 		if (this.settings == null) {
-			return RequestGate.OPEN;
+			return this.pauseGates.computeIfAbsent(accountId,
+					(id) -> new AccountPauseGate(id, this.maxWait, this.lockout));
 		}
 		RateLimitSettings accountSettings = this.settings;
 		return this.limiters.computeIfAbsent(accountId, (id) -> new AccountRateLimiter(id, accountSettings));
@@ -59,8 +72,7 @@ public final class AccountRateLimiters {
 	 * @return the gate
 	 */
 	public RequestGate forQueue(QueueEndpoint endpoint) {
-		Duration maxWait = (this.settings != null) ? this.settings.maxWait() : RateLimitSettings.CLOUDFLARE.maxWait();
-		return new QueueOverloadGate(forAccount(endpoint.accountId()), maxWait);
+		return new QueueOverloadGate(forAccount(endpoint.accountId()), this.maxWait);
 	}
 
 	/**

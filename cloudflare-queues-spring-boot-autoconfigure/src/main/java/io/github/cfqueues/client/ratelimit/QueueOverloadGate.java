@@ -1,14 +1,11 @@
 package io.github.cfqueues.client.ratelimit;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 
 import io.github.cfqueues.client.QueueEndpoint;
-import io.github.cfqueues.client.error.ApiError;
 import io.github.cfqueues.client.error.CloudflareQueuesException;
-import io.github.cfqueues.client.error.FailureDetails;
 import io.github.cfqueues.client.error.QueueRateLimitedException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -33,6 +30,8 @@ public final class QueueOverloadGate implements RequestGate {
 
 	private volatile long pausedUntil;
 
+	private volatile String cause = "";
+
 	public QueueOverloadGate(RequestGate account, Duration maxWait) {
 		this(account, maxWait, System::nanoTime, Schedulers.parallel());
 	}
@@ -53,13 +52,7 @@ public final class QueueOverloadGate implements RequestGate {
 				return this.account.permit(endpoint, operation);
 			}
 			if (wait > this.maxWait.toNanos()) {
-				return Mono.error(new QueueRateLimitedException("The queue is paused after Cloudflare reported it "
-						+ "overloaded, for longer than rate-limit.max-wait (" + this.maxWait + ")",
-						new FailureDetails(operation, endpoint.name(), endpoint.queueId(), 0,
-								List.of(new ApiError(
-										QueueRateLimitedException.QUEUE_OVERLOADED, "QueueOverloaded")),
-								null, Duration.ofNanos(wait)),
-						null));
+				return Mono.error(Refusals.queuePaused(this.cause, this.maxWait, endpoint, operation, wait));
 			}
 			return Mono.delay(Duration.ofNanos(wait), this.timer).then(this.account.permit(endpoint, operation));
 		});
@@ -69,6 +62,10 @@ public final class QueueOverloadGate implements RequestGate {
 	public void onFailure(CloudflareQueuesException failure) {
 		if (failure instanceof QueueRateLimitedException limited && !limited.isLocal() && !limited.isAccountWide()) {
 			Duration retryAfter = limited.getRetryAfter();
+			this.cause = "Cloudflare answered HTTP " + limited.getHttpStatus() + " " + limited.getErrors()
+					+ " (queue overloaded) to " + limited.getDetails().operation()
+					+ ((limited.getCfRay() != null) ? ", cf-ray " + limited.getCfRay() : "")
+					+ ((retryAfter != null) ? ", with Retry-After " + retryAfter : ", without Retry-After");
 			pause((retryAfter != null) ? retryAfter : PAUSE_WITHOUT_RETRY_AFTER);
 		}
 		this.account.onFailure(failure);

@@ -13,19 +13,32 @@ import java.util.Objects;
  * @param share this process's share of the account limit, from 0 (exclusive) to 1, when several replicas use
  * one account
  * @param maxWait the longest a request waits for a permit before it fails
+ * @param lockout how long an account-wide 429 that names no wait ({@code Retry-After}) pauses every request of the
+ * account: Cloudflare's lockout
  */
-public record RateLimitSettings(int requests, Duration window, int burst, double share, Duration maxWait) {
+public record RateLimitSettings(int requests, Duration window, int burst, double share, Duration maxWait,
+		Duration lockout) {
+
+	/**
+	 * Cloudflare's lockout after the account limit is exceeded.
+	 */
+	public static final Duration CLOUDFLARE_LOCKOUT = Duration.ofMinutes(5);
 
 	/**
 	 * Cloudflare's limit: 1,200 requests per 5 minutes, with a burst of 10, all of it for this process, waiting up
-	 * to 60 seconds for a permit.
+	 * to 60 seconds for a permit, and pausing for Cloudflare's five-minute lockout after a 429 without
+	 * {@code Retry-After}.
 	 */
 	public static final RateLimitSettings CLOUDFLARE = new RateLimitSettings(1200, Duration.ofMinutes(5), 10, 1.0,
-			Duration.ofSeconds(60));
+			Duration.ofSeconds(60), CLOUDFLARE_LOCKOUT);
 
 	public RateLimitSettings {
 		Objects.requireNonNull(window, "window must not be null");
 		Objects.requireNonNull(maxWait, "maxWait must not be null");
+		Objects.requireNonNull(lockout, "lockout must not be null");
+		if (lockout.isNegative() || lockout.isZero()) {
+			throw new IllegalArgumentException("lockout must be positive, got " + lockout);
+		}
 		if (window.isNegative() || window.isZero()) {
 			throw new IllegalArgumentException("window must be positive, got " + window);
 		}

@@ -94,7 +94,8 @@ public final class RetryPolicy {
 	private CloudflareQueuesException checkWait(CloudflareQueuesException failure) {
 		FailureDetails details = failure.getDetails();
 		@Nullable Duration serverWait = details.retryAfter();
-		if (serverWait == null || serverWait.compareTo(this.settings.maxWait()) <= 0 || !failure.isRetryable()) {
+		if (serverWait == null || serverWait.compareTo(this.settings.maxWait()) <= 0 || !failure.isRetryable()
+				|| isLocalRefusal(failure)) {
 			return failure;
 		}
 		return new QueueRateLimitedException("The server asked to wait " + serverWait

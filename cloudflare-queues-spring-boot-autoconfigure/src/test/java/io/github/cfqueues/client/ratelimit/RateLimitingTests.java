@@ -110,7 +110,8 @@ class RateLimitingTests {
 	void publishersSharingTheAccountLimiterNeverTripTheAccountLimit() {
 		CloudflareQueuesEmulator emulator = startEmulator(10, Duration.ofSeconds(1));
 		AccountRateLimiter limiter = new AccountRateLimiter(TestPublishers.ACCOUNT,
-				new RateLimitSettings(10, Duration.ofSeconds(1), 2, 1.0, Duration.ofSeconds(60)));
+				new RateLimitSettings(10, Duration.ofSeconds(1), 2, 1.0, Duration.ofSeconds(60),
+						RateLimitSettings.CLOUDFLARE_LOCKOUT));
 
 		StepVerifier.create(burst(twoPublishers(serverUrl(emulator), limiter), 12))
 			.expectNextCount(24)
@@ -144,6 +145,50 @@ class RateLimitingTests {
 	}
 
 	@Test
+	void withPacingOffAnAccountWide429StillPausesEveryPublisherOfTheAccount() {
+		AccountPauseGate gate = (AccountPauseGate) AccountRateLimiters
+			.pausesOnly(Duration.ofSeconds(60), RateLimitSettings.CLOUDFLARE_LOCKOUT)
+			.forAccount(TestPublishers.ACCOUNT);
+
+		RequestTimes times = pushToBAfterAIsAnswered(gate, 429, "1", 971);
+
+		assertThat(times.b() - times.firstA()).isGreaterThanOrEqualTo(950);
+		assertThat(gate.pauseCount()).isEqualTo(1);
+	}
+
+	@Test
+	void afterARetryAfterLongerThanMaxWaitLaterPushesFailLocallySayingTheAccountIsPaused() {
+		AccountRateLimiter limiter = new AccountRateLimiter(TestPublishers.ACCOUNT, RateLimitSettings.CLOUDFLARE);
+		answerA(aResponse().withStatus(429)
+			.withHeader("Retry-After", "600")
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"success\":false,\"errors\":[{\"code\":971,\"message\":\"limited\"}]}"));
+		List<QueuePublisher> publishers = twoPublishersWithRetry(limiter);
+
+		StepVerifier.create(publishers.get(0).pushText("a"))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(QueueRateLimitedException.class,
+					(limited) -> {
+						assertThat(limited.getHttpStatus()).isEqualTo(429);
+						assertThat(limited).hasMessageStartingWith(
+								"The server asked to wait PT10M, longer than retry.max-wait (PT10S)");
+					}))
+			.verify(Duration.ofSeconds(5));
+		StepVerifier.create(publishers.get(1).pushText("b"))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(QueueRateLimitedException.class,
+					(limited) -> {
+						assertThat(limited.isLocal()).isTrue();
+						assertThat(limited).hasMessageStartingWith("Not sent: the account " + TestPublishers.ACCOUNT
+								+ " is paused for another PT")
+							.hasMessageContaining("Cloudflare answered HTTP 429 [971 limited] to push on queue 'a'")
+							.hasMessageContaining("longer than rate-limit.max-wait (PT1M)")
+							.hasMessageNotContaining("retry.max-wait");
+					}))
+			.verify(Duration.ofSeconds(5));
+		assertThat(requestsTo(QUEUE_A)).hasSize(1);
+		assertThat(requestsTo(QUEUE_B)).isEmpty();
+	}
+
+	@Test
 	void queueOverloaded429PausesOnlyThatQueue() {
 		AccountRateLimiter limiter = new AccountRateLimiter(TestPublishers.ACCOUNT, RateLimitSettings.CLOUDFLARE);
 
@@ -158,13 +203,13 @@ class RateLimitingTests {
 	 * Queue A's first push is answered with the given failure and then succeeds on retry; queue B pushes once A's
 	 * first request has arrived. Both publishers share the account's limiter.
 	 */
-	private RequestTimes pushToBAfterAIsAnswered(AccountRateLimiter limiter, int status, String retryAfter,
+	private RequestTimes pushToBAfterAIsAnswered(RequestGate accountGate, int status, String retryAfter,
 			int code) {
 		answerA(aResponse().withStatus(status)
 			.withHeader("Retry-After", retryAfter)
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"success\":false,\"errors\":[{\"code\":" + code + ",\"message\":\"limited\"}]}"));
-		List<QueuePublisher> publishers = twoPublishersWithRetry(limiter);
+		List<QueuePublisher> publishers = twoPublishersWithRetry(accountGate);
 
 		StepVerifier a = StepVerifier.create(publishers.get(0).pushText("a"))
 			.expectNextCount(1)
@@ -187,7 +232,8 @@ class RateLimitingTests {
 	void pullAndAckTakeNoPermitWhileCountedCallsAreRefusedLocally() {
 		CloudflareQueuesEmulator emulator = startEmulator(0, Duration.ZERO);
 		AccountRateLimiter limiter = new AccountRateLimiter(TestPublishers.ACCOUNT,
-				new RateLimitSettings(3, Duration.ofHours(1), 2, 1.0, Duration.ZERO));
+				new RateLimitSettings(3, Duration.ofHours(1), 2, 1.0, Duration.ZERO,
+						RateLimitSettings.CLOUDFLARE_LOCKOUT));
 		QueueSender sender = TestPublishers.at(serverUrl(emulator)).queue("a", QUEUE_A).gate(limiter).sender();
 		QueuePublisher publisher = TestPublishers.at(serverUrl(emulator)).queue("a", QUEUE_A).gate(limiter).build();
 
@@ -212,7 +258,7 @@ class RateLimitingTests {
 		assertThat(emulator.queue(TestPublishers.ACCOUNT, QUEUE_A).get().messages()).isEmpty();
 	}
 
-	private List<QueuePublisher> twoPublishersWithRetry(AccountRateLimiter limiter) {
+	private List<QueuePublisher> twoPublishersWithRetry(RequestGate limiter) {
 		server.stubFor(post(urlEqualTo(path(QUEUE_B))).willReturn(okJson(OK)));
 		RetrySettings retry = new RetrySettings(2, Duration.ofMillis(10), Duration.ofMillis(10), 1.0, 0.0,
 				Duration.ofSeconds(10));
