@@ -313,6 +313,34 @@ public class CloudflareQueuesProperties extends AccountProperties {
 		 */
 		private LimitBehavior limitBehavior = LimitBehavior.WAIT;
 
+		/**
+		 * With limit-behavior wait, the most pushes that may wait for room at once; one more fails with
+		 * PublisherOverloadedException.
+		 */
+		private int maxWaiting = 10_000;
+
+		/**
+		 * With limit-behavior wait, the longest a push waits for room before it fails with
+		 * PublisherOverloadedException.
+		 */
+		private Duration maxWait = Duration.ofSeconds(60);
+
+		public int getMaxWaiting() {
+			return this.maxWaiting;
+		}
+
+		public void setMaxWaiting(int maxWaiting) {
+			this.maxWaiting = maxWaiting;
+		}
+
+		public Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(Duration maxWait) {
+			this.maxWait = maxWait;
+		}
+
 		public int getMaxOutstandingMessages() {
 			return this.maxOutstandingMessages;
 		}

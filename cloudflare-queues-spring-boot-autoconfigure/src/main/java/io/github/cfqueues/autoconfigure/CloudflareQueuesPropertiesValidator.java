@@ -98,6 +98,11 @@ final class CloudflareQueuesPropertiesValidator {
 					"must be at least one batch (" + QueueLimits.MAX_BATCH_MESSAGES + "), got "
 							+ flowControl.getMaxOutstandingMessages());
 		}
+		if (flowControl.getMaxWaiting() < 0) {
+			throw new InvalidCloudflareQueuesPropertyException(prefix + "max-waiting",
+					"must not be negative, got " + flowControl.getMaxWaiting());
+		}
+		checkNotNegative(prefix + "max-wait", flowControl.getMaxWait());
 		if (flowControl.getMaxOutstandingBytes().toBytes() < QueueLimits.MAX_BATCH_BYTES) {
 			throw new InvalidCloudflareQueuesPropertyException(prefix + "max-outstanding-bytes",
 					"must be at least one batch (" + QueueLimits.MAX_BATCH_BYTES + "B), got "

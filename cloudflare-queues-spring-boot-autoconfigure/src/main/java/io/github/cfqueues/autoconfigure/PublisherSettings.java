@@ -29,7 +29,8 @@ final class PublisherSettings {
 	static FlowControlSettings flowControl(CloudflareQueuesProperties properties) {
 		FlowControl flowControl = properties.getFlowControl();
 		return new FlowControlSettings(flowControl.getMaxOutstandingMessages(),
-				flowControl.getMaxOutstandingBytes().toBytes(), flowControl.getLimitBehavior());
+				flowControl.getMaxOutstandingBytes().toBytes(), flowControl.getLimitBehavior(),
+				flowControl.getMaxWaiting(), flowControl.getMaxWait());
 	}
 
 	static RateLimitSettings rateLimit(CloudflareQueuesProperties properties) {

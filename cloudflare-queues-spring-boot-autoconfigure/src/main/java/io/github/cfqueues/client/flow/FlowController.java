@@ -3,6 +3,8 @@ package io.github.cfqueues.client.flow;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.github.cfqueues.client.QueueEndpoint;
@@ -13,6 +15,8 @@ import io.github.cfqueues.client.error.PublisherOverloadedException;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Bounds what one publisher holds: a message is admitted only while the outstanding messages and bytes stay within
@@ -22,7 +26,8 @@ import reactor.core.publisher.Sinks;
  * Once admitted, a message belongs to the publisher: the admission callback runs even if the caller has lost
  * interest, so every admitted message is answered and released. Waiters are handed over one at a time, in the order
  * they came, whichever thread frees the room; a push that finds room while they are still being handed over is
- * handed over after them, never before.
+ * handed over after them, never before. Waiting is bounded: beyond {@link FlowControlSettings#maxWaiting()} waiting
+ * pushes, or after {@link FlowControlSettings#maxWait()}, a push fails with a {@link PublisherOverloadedException}.
  */
 public final class FlowController {
 
@@ -47,9 +52,16 @@ public final class FlowController {
 
 	private boolean closed;
 
+	private final Scheduler timer;
+
 	public FlowController(FlowControlSettings settings, QueueEndpoint endpoint) {
+		this(settings, endpoint, Schedulers.parallel());
+	}
+
+	FlowController(FlowControlSettings settings, QueueEndpoint endpoint, Scheduler timer) {
 		this.settings = settings;
 		this.endpoint = endpoint;
+		this.timer = timer;
 	}
 
 	/**
@@ -79,14 +91,16 @@ public final class FlowController {
 				refusal = null;
 			}
 			else if (this.settings.limitBehavior() == FlowControlSettings.LimitBehavior.FAIL) {
-				refusal = new PublisherOverloadedException("The publisher already holds " + this.messages
-						+ " messages and " + this.bytes + " bytes; flow control allows "
-						+ this.settings.maxOutstandingMessages() + " messages and "
-						+ this.settings.maxOutstandingBytes() + " bytes", details(), null);
+				refusal = overloaded(count, size, "flow-control.limit-behavior is fail");
+			}
+			else if (this.waiters.size() >= this.settings.maxWaiting()) {
+				refusal = overloaded(count, size, this.waiters.size() + " pushes already wait for room, as many as "
+						+ "flow-control.max-waiting allows");
 			}
 			else {
 				Waiter waiter = new Waiter(count, size, onAdmitted, onRefused);
 				this.waiters.add(waiter);
+				waiter.startTimer();
 				return waiter;
 			}
 		}
@@ -122,6 +136,7 @@ public final class FlowController {
 	private void admitWaitersThatFit() {
 		while (!this.waiters.isEmpty() && fits(this.waiters.peek().count, this.waiters.peek().size)) {
 			Waiter waiter = this.waiters.poll();
+			waiter.timer.dispose();
 			take(waiter.count, waiter.size);
 			this.handOvers.add(waiter.onAdmitted);
 		}
@@ -187,6 +202,7 @@ public final class FlowController {
 			refused = new ArrayList<>(this.waiters);
 			this.waiters.clear();
 		}
+		refused.forEach((waiter) -> waiter.timer.dispose());
 		refused.forEach((waiter) -> waiter.onRefused.accept(closed("The publisher shut down while the push waited "
 				+ "for room")));
 	}
@@ -233,6 +249,28 @@ public final class FlowController {
 		this.bytes += size;
 	}
 
+	private PublisherOverloadedException overloaded(int count, long size, String why) {
+		return new PublisherOverloadedException("The publisher holds " + this.messages + " messages and "
+				+ this.bytes + " bytes, and " + count + " more (" + size + " bytes) would pass flow control's "
+				+ "bounds (flow-control.max-outstanding-messages " + this.settings.maxOutstandingMessages()
+				+ ", max-outstanding-bytes " + this.settings.maxOutstandingBytes() + "B); " + why
+				+ "; nothing was sent", details(), null);
+	}
+
+	private void timedOut(Waiter waiter) {
+		PublisherOverloadedException refusal;
+		synchronized (this) {
+			if (!this.waiters.remove(waiter)) {
+				return;
+			}
+			refusal = overloaded(waiter.count, waiter.size, "the push waited for room for flow-control.max-wait ("
+					+ this.settings.maxWait() + ")");
+			admitWaitersThatFit();
+		}
+		handOver();
+		waiter.onRefused.accept(refusal);
+	}
+
 	private PublisherClosedException closed(String reason) {
 		return new PublisherClosedException(reason, details(), null);
 	}
@@ -263,6 +301,8 @@ public final class FlowController {
 
 		private volatile boolean disposed;
 
+		private volatile Disposable timer = ADMITTED;
+
 		Waiter(int count, long size, Runnable onAdmitted, Consumer<CloudflareQueuesException> onRefused) {
 			this.count = count;
 			this.size = size;
@@ -270,9 +310,20 @@ public final class FlowController {
 			this.onRefused = onRefused;
 		}
 
+		void startTimer() {
+			try {
+				this.timer = FlowController.this.timer.schedule(() -> timedOut(this),
+						FlowController.this.settings.maxWait().toNanos(), TimeUnit.NANOSECONDS);
+			}
+			catch (RejectedExecutionException ex) {
+				// No timer (the scheduler is shut down): the wait stays bounded by the publisher's shutdown.
+			}
+		}
+
 		@Override
 		public void dispose() {
 			this.disposed = true;
+			this.timer.dispose();
 			withdraw(this);
 		}
 

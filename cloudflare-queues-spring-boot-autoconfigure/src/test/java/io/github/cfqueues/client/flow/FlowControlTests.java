@@ -50,10 +50,12 @@ class FlowControlTests extends EmulatorBackedTests {
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 	private static final FlowControlSettings FAIL_AT_100 = new FlowControlSettings(100, 64L * 1024 * 1024,
-			LimitBehavior.FAIL);
+			LimitBehavior.FAIL, 10_000,
+				Duration.ofSeconds(60));
 
 	private static final FlowControlSettings WAIT_AT_100 = new FlowControlSettings(100, 64L * 1024 * 1024,
-			LimitBehavior.WAIT);
+			LimitBehavior.WAIT, 10_000,
+				Duration.ofSeconds(60));
 
 	@Test
 	void failFastRefusesAPushBeyondMaxOutstandingMessagesAndSendsNothingForIt() {
@@ -67,8 +69,8 @@ class FlowControlTests extends EmulatorBackedTests {
 
 		StepVerifier.create(publisher.push(QueueMessage.text("refused")))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(PublisherOverloadedException.class)
-				.hasMessageContaining("already holds 100 messages")
-				.hasMessageContaining("allows 100 messages")
+				.hasMessageContaining("holds 100 messages")
+				.hasMessageContaining("flow-control.max-outstanding-messages 100")
 				.satisfies((overloaded) -> assertThat(((PublisherOverloadedException) overloaded).isRetryable())
 					.isTrue()))
 			.verify(TIMEOUT);
@@ -88,7 +90,8 @@ class FlowControlTests extends EmulatorBackedTests {
 	void failFastRefusesAPushBeyondMaxOutstandingBytes() {
 		BatchingQueuePublisher publisher = BatchingPublishers.at(this.emulator)
 			.batching(100, 256_000, LONG_WAIT, 1)
-			.flowControl(new FlowControlSettings(10_000, 256_000, LimitBehavior.FAIL))
+			.flowControl(new FlowControlSettings(10_000, 256_000, LimitBehavior.FAIL, 10_000,
+				Duration.ofSeconds(60)))
 			.build();
 		List<CompletableFuture<MessagePushResponse>> admitted = pushWithoutWaiting(publisher,
 				List.of(textOfSize("a", 100_000), textOfSize("b", 100_000)));
@@ -96,7 +99,7 @@ class FlowControlTests extends EmulatorBackedTests {
 		StepVerifier.create(publisher.push(textOfSize("c", 100_000)))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(PublisherOverloadedException.class)
 				.hasMessageContaining("200000 bytes")
-				.hasMessageContaining("256000 bytes"))
+				.hasMessageContaining("max-outstanding-bytes 256000B"))
 			.verify(TIMEOUT);
 		assertThat(publisher.flowController().outstandingBytes()).isEqualTo(200_000);
 
@@ -178,7 +181,8 @@ class FlowControlTests extends EmulatorBackedTests {
 	void singlePushesWithoutBatchingAreBoundedToo() {
 		this.emulator.setFaultInjector(this.held);
 		QueuePublisher publisher = directPublisher(new FlowControlSettings(100, 64L * 1024 * 1024,
-				LimitBehavior.FAIL));
+				LimitBehavior.FAIL, 10_000,
+				Duration.ofSeconds(60)));
 		List<CompletableFuture<MessagePushResponse>> admitted = pushWithoutWaiting(publisher, texts(0, 100));
 
 		StepVerifier.create(publisher.push(QueueMessage.text("refused")))

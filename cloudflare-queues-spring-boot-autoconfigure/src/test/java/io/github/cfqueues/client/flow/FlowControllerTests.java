@@ -17,6 +17,7 @@ import io.github.cfqueues.client.flow.FlowControlSettings.LimitBehavior;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -36,7 +37,7 @@ class FlowControllerTests {
 	private final List<String> events = new CopyOnWriteArrayList<>();
 
 	private FlowController flow(LimitBehavior behavior) {
-		return new FlowController(new FlowControlSettings(100, 256_000, behavior), ENDPOINT);
+		return new FlowController(new FlowControlSettings(100, 256_000, behavior, 10_000, Duration.ofSeconds(60)), ENDPOINT);
 	}
 
 	private Disposable admit(FlowController flow, String name, int count, long size) {
@@ -47,10 +48,12 @@ class FlowControllerTests {
 	@Test
 	void settingsBelowOneBatchAreRejectedNamingTheMinimum() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new FlowControlSettings(99, 256_000, LimitBehavior.WAIT))
+			.isThrownBy(() -> new FlowControlSettings(99, 256_000, LimitBehavior.WAIT, 10_000,
+				Duration.ofSeconds(60)))
 			.withMessageContaining("100 messages");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new FlowControlSettings(100, 255_999, LimitBehavior.WAIT))
+			.isThrownBy(() -> new FlowControlSettings(100, 255_999, LimitBehavior.WAIT, 10_000,
+				Duration.ofSeconds(60)))
 			.withMessageContaining("256000 bytes");
 	}
 
@@ -65,8 +68,9 @@ class FlowControllerTests {
 
 		assertThat(this.events).containsExactly("a", "c");
 		assertThat(refusal.get()).isInstanceOf(PublisherOverloadedException.class)
-			.hasMessageContaining("already holds 60 messages and 1000 bytes")
-			.hasMessageContaining("allows 100 messages and 256000 bytes");
+			.hasMessageContaining("holds 60 messages and 1000 bytes, and 41 more (1000 bytes) would pass")
+			.hasMessageContaining("flow-control.max-outstanding-messages 100, max-outstanding-bytes 256000B")
+			.hasMessageContaining("flow-control.limit-behavior is fail");
 		assertThat(flow.waiting()).isZero();
 		assertThat(flow.outstandingMessages()).isEqualTo(100);
 	}
@@ -177,6 +181,45 @@ class FlowControllerTests {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	@Test
+	void aPushBeyondMaxWaitingFailsAtOnceNamingTheProperty() {
+		FlowController flow = new FlowController(new FlowControlSettings(100, 256_000, LimitBehavior.WAIT, 2,
+				Duration.ofSeconds(60)), ENDPOINT);
+		admit(flow, "a", 100, 1_000);
+		admit(flow, "b", 1, 1_000);
+		admit(flow, "c", 1, 1_000);
+		AtomicReference<CloudflareQueuesException> refusal = new AtomicReference<>();
+		flow.admit(1, 1_000, () -> this.events.add("d"), refusal::set);
+
+		assertThat(refusal.get()).isInstanceOf(PublisherOverloadedException.class)
+			.hasMessageContaining("2 pushes already wait for room, as many as flow-control.max-waiting allows");
+		assertThat(flow.waiting()).isEqualTo(2);
+		flow.release(100, 1_000);
+		assertThat(this.events).containsExactly("a", "b", "c");
+	}
+
+	@Test
+	void aPushThatWaitsLongerThanMaxWaitFailsAndFreesItsPlaceInLine() {
+		VirtualTimeScheduler time = VirtualTimeScheduler.create();
+		FlowController flow = new FlowController(new FlowControlSettings(100, 256_000, LimitBehavior.WAIT, 10,
+				Duration.ofSeconds(5)), ENDPOINT, time);
+		admit(flow, "a", 100, 1_000);
+		AtomicReference<CloudflareQueuesException> refusal = new AtomicReference<>();
+		flow.admit(1, 1_000, () -> this.events.add("b"), refusal::set);
+		time.advanceTimeBy(Duration.ofSeconds(3));
+		admit(flow, "c", 1, 1_000);
+		time.advanceTimeBy(Duration.ofSeconds(2));
+
+		assertThat(refusal.get()).isInstanceOf(PublisherOverloadedException.class)
+			.hasMessageContaining("the push waited for room for flow-control.max-wait (PT5S)");
+		assertThat(flow.waiting()).isEqualTo(1);
+		flow.release(1, 1_000);
+		assertThat(this.events).containsExactly("a", "c");
+		time.advanceTimeBy(Duration.ofSeconds(10));
+		assertThat(this.events).containsExactly("a", "c");
+		assertThat(flow.outstandingMessages()).isEqualTo(100);
 	}
 
 }
