@@ -169,9 +169,10 @@ public class CloudflareQueuesProperties extends AccountProperties {
 		private DataSize maxBytes = DataSize.ofBytes(256_000);
 
 		/**
-		 * Send a batch once its first message has waited this long.
+		 * Send a batch once its oldest message has waited this long, when a place in flight is free. 0 sends as
+		 * soon as a place is free, so messages gather only while batches are in flight.
 		 */
-		private Duration maxWait = Duration.ofMillis(50);
+		private Duration maxWait = Duration.ZERO;
 
 		/**
 		 * Batches in flight at once; with 1, messages leave in push order.
@@ -241,7 +242,8 @@ public class CloudflareQueuesProperties extends AccountProperties {
 		private @Nullable DataSize maxBytes;
 
 		/**
-		 * Send a batch once its first message has waited this long.
+		 * Send a batch once its oldest message has waited this long, when a place in flight is free; 0 sends as soon
+		 * as a place is free.
 		 */
 		private @Nullable Duration maxWait;
 

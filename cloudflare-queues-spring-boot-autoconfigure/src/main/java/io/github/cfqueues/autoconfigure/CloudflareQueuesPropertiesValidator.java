@@ -83,7 +83,7 @@ final class CloudflareQueuesPropertiesValidator {
 					+ QueueLimits.MAX_BATCH_BYTES + "B (Cloudflare's batch limit), got " + maxBytes);
 		}
 		if (maxWait != null) {
-			checkPositive(prefix + ".max-wait", maxWait);
+			checkNotNegative(prefix + ".max-wait", maxWait);
 		}
 		if (maxInFlight != null && maxInFlight < 1) {
 			throw new InvalidCloudflareQueuesPropertyException(prefix + ".max-in-flight",

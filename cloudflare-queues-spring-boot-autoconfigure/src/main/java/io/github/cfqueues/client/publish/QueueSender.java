@@ -3,6 +3,7 @@ package io.github.cfqueues.client.publish;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.cfqueues.client.AckResponse;
 import io.github.cfqueues.client.LeaseRetry;
@@ -75,6 +76,26 @@ public final class QueueSender {
 	}
 
 	/**
+	 * Waits for a permit for one counted request of this queue, for a caller that decides what to send only once it
+	 * may send ({@link #pushBatchPermitted(List)}). Cancelling the wait gives the permit back.
+	 * @param operation the operation, for the error
+	 * @return completes when the request may go
+	 */
+	public Mono<Void> permit(String operation) {
+		return this.gate.permit(this.endpoint, operation);
+	}
+
+	/**
+	 * Pushes a batch whose first attempt already holds the permit taken with {@link #permit(String)}; retries take
+	 * their own.
+	 * @param messages the messages, within the API's limits
+	 * @return the answer
+	 */
+	public Mono<MessagePushResponse> pushBatchPermitted(List<EncodedMessage> messages) {
+		return send("batch push", this.api.pushBatch(this.endpoint, messages), true);
+	}
+
+	/**
 	 * Reads the queue's backlog metrics, retried as needed. Counts against the API rate limit.
 	 * @return the metrics
 	 */
@@ -104,8 +125,13 @@ public final class QueueSender {
 	}
 
 	private <T> Mono<T> send(String operation, Mono<T> request) {
-		Mono<T> attempt = this.gate.permit(this.endpoint, operation)
-			.then(request)
+		return send(operation, request, false);
+	}
+
+	private <T> Mono<T> send(String operation, Mono<T> request, boolean firstAttemptPermitted) {
+		AtomicBoolean permitted = new AtomicBoolean(firstAttemptPermitted);
+		Mono<T> attempt = Mono.defer(() -> permitted.getAndSet(false) ? request
+				: this.gate.permit(this.endpoint, operation).then(request))
 			.doOnError(CloudflareQueuesException.class, this.gate::onFailure);
 		return this.retryPolicy.apply(attempt, this::onRetry);
 	}

@@ -49,6 +49,8 @@ public final class BatchingPublishers {
 
 	private QueuePublisherOptions options = QueuePublisherOptions.DEFAULTS;
 
+	private RequestGate gate = RequestGate.OPEN;
+
 	private BatchingPublishers(String serverBaseUrl) {
 		this.server = TestPublishers.at(serverBaseUrl);
 	}
@@ -102,6 +104,11 @@ public final class BatchingPublishers {
 		return this;
 	}
 
+	public BatchingPublishers gate(RequestGate gate) {
+		this.gate = gate;
+		return this;
+	}
+
 	public BatchingPublishers options(QueuePublisherOptions options) {
 		this.options = options;
 		return this;
@@ -110,7 +117,7 @@ public final class BatchingPublishers {
 	public BatchingQueuePublisher build() {
 		QueueEndpoint endpoint = this.server.endpoint();
 		MessageEncoder encoder = new MessageEncoder(endpoint, this.options, new JacksonBodySerializer(new JsonMapper()));
-		QueueSender sender = new QueueSender(endpoint, this.server.api(), RequestGate.OPEN,
+		QueueSender sender = new QueueSender(endpoint, this.server.api(), this.gate,
 				new RetryPolicy(this.retry), RetryListener.NONE);
 		FlowController flow = new FlowController(this.flowControl, endpoint);
 		return new BatchingQueuePublisher(new DefaultQueuePublisher(encoder, sender, flow), this.batching);
