@@ -77,6 +77,8 @@ public final class CloudflareQueuesEmulator implements AutoCloseable {
 
 	private final QueueRegistry queues;
 
+	private final DeadLetters deadLetters;
+
 	private final RequestLog requestLog = new RequestLog();
 
 	private final AccountRateLimiter rateLimiter;
@@ -90,15 +92,27 @@ public final class CloudflareQueuesEmulator implements AutoCloseable {
 	private CloudflareQueuesEmulator(Builder builder) {
 		JsonMapper mapper = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 		Envelope envelope = new Envelope(mapper);
+		JsonBodies bodies = new JsonBodies(mapper);
 		this.configuredPort = builder.port;
 		this.queues = new QueueRegistry(builder.clock);
+		this.deadLetters = new DeadLetters(this.queues, builder.clock);
 		this.rateLimiter = new AccountRateLimiter(builder.rateLimit, builder.clock);
 		this.faults = new FaultApplier(builder.faultInjector, envelope);
 		Authenticator authenticator = new Authenticator(builder.credentials());
+		MessageOperations messages = new MessageOperations(bodies, new ResultBodies(mapper), this.deadLetters);
+		AdminOperations admin = new AdminOperations(this.queues, this.deadLetters, bodies,
+				new AdminResultBodies(mapper), envelope);
 		QueueApi api = new QueueApi(authenticator, this.rateLimiter, this.faults, this.queues,
-				builder.autoCreateQueues, new QueueOperations(mapper), envelope);
+				builder.autoCreateQueues, messages, admin, envelope);
 		this.handler = new ExchangeHandler(api, this.requestLog, envelope, builder.clock);
-		builder.queues.forEach(this.queues::create);
+		builder.queues.forEach((address, name) -> {
+			if (name != null) {
+				this.queues.createOrGet(address, name);
+			}
+			else {
+				this.queues.createOrGet(address);
+			}
+		});
 	}
 
 	/**
@@ -172,14 +186,31 @@ public final class CloudflareQueuesEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Creates a queue, or returns it if it exists.
+	 * Creates a queue named after its id, with an HTTP pull consumer of {@link ConsumerSettings#defaults()
+	 * default settings}, or returns the queue if it exists. If another queue of the account already has that
+	 * name, the new one is named after its id with the first free suffix {@code -2}, {@code -3}, ...
 	 * @param accountId 1 to 32 letters or digits
 	 * @param queueId 1 to 32 letters or digits
 	 * @return the queue
 	 * @throws IllegalArgumentException if an id is malformed
 	 */
 	public EmulatedQueue createQueue(String accountId, String queueId) {
-		return new EmulatedQueue(this.queues.create(QueueAddress.of(accountId, queueId)));
+		return view(this.queues.createOrGet(QueueAddress.of(accountId, queueId)));
+	}
+
+	/**
+	 * Creates a queue with a name, with an HTTP pull consumer of {@link ConsumerSettings#defaults() default
+	 * settings}, or returns the queue if it exists with that name.
+	 * @param accountId 1 to 32 letters or digits
+	 * @param queueId 1 to 32 letters or digits
+	 * @param queueName 1 to 63 letters, digits, {@code -} or {@code _}, unique within the account
+	 * @return the queue
+	 * @throws IllegalArgumentException if an id or the name is malformed, the queue exists with another name, or
+	 * another queue of the account has the name
+	 */
+	public EmulatedQueue createQueue(String accountId, String queueId, String queueName) {
+		QueueName.requireValid(queueName, "queueName");
+		return view(this.queues.createOrGet(QueueAddress.of(accountId, queueId), queueName));
 	}
 
 	/**
@@ -189,7 +220,17 @@ public final class CloudflareQueuesEmulator implements AutoCloseable {
 	 * @return the queue, or empty
 	 */
 	public Optional<EmulatedQueue> queue(String accountId, String queueId) {
-		return this.queues.find(new QueueAddress(accountId, queueId)).map(EmulatedQueue::new);
+		return this.queues.find(new QueueAddress(accountId, queueId)).map(this::view);
+	}
+
+	/**
+	 * Returns the queue of an account with the given name, if there is one.
+	 * @param accountId the account id
+	 * @param queueName the queue name
+	 * @return the queue, or empty
+	 */
+	public Optional<EmulatedQueue> queueByName(String accountId, String queueName) {
+		return this.queues.findByName(accountId, queueName).map(this::view);
 	}
 
 	/**
@@ -197,7 +238,7 @@ public final class CloudflareQueuesEmulator implements AutoCloseable {
 	 * @return the queues
 	 */
 	public List<EmulatedQueue> queues() {
-		return this.queues.all().stream().map(EmulatedQueue::new).toList();
+		return this.queues.all().stream().map(this::view).toList();
 	}
 
 	/**
@@ -233,13 +274,17 @@ public final class CloudflareQueuesEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Empties every queue (queues stay), forgets recorded requests and resets the rate limit windows, lockouts
-	 * and rejection count.
+	 * Empties every queue and forgets its history, as {@link EmulatedQueue#clear()} does (queues, settings and
+	 * consumers stay), forgets recorded requests and resets the rate limit windows, lockouts and rejection count.
 	 */
 	public void reset() {
-		this.queues.all().forEach(MessageStore::clear);
+		queues().forEach(EmulatedQueue::clear);
 		this.requestLog.clear();
 		this.rateLimiter.reset();
+	}
+
+	private EmulatedQueue view(ManagedQueue queue) {
+		return new EmulatedQueue(queue, this.deadLetters);
 	}
 
 	/**
@@ -264,7 +309,7 @@ public final class CloudflareQueuesEmulator implements AutoCloseable {
 
 		private FaultInjector faultInjector = FaultInjector.none();
 
-		private final Set<QueueAddress> queues = new LinkedHashSet<>();
+		private final Map<QueueAddress, @Nullable String> queues = new LinkedHashMap<>();
 
 		private Builder() {
 		}
@@ -324,13 +369,27 @@ public final class CloudflareQueuesEmulator implements AutoCloseable {
 		}
 
 		/**
-		 * Creates a queue when the emulator is built. May be called several times.
+		 * Creates a queue when the emulator is built, as {@link CloudflareQueuesEmulator#createQueue(String, String)}
+		 * does. May be called several times.
 		 * @param accountId 1 to 32 letters or digits
 		 * @param queueId 1 to 32 letters or digits
 		 * @return this builder
 		 */
 		public Builder queue(String accountId, String queueId) {
-			this.queues.add(QueueAddress.of(accountId, queueId));
+			this.queues.putIfAbsent(QueueAddress.of(accountId, queueId), null);
+			return this;
+		}
+
+		/**
+		 * Creates a queue with a name when the emulator is built, as
+		 * {@link CloudflareQueuesEmulator#createQueue(String, String, String)} does. May be called several times.
+		 * @param accountId 1 to 32 letters or digits
+		 * @param queueId 1 to 32 letters or digits
+		 * @param queueName 1 to 63 letters, digits, {@code -} or {@code _}, unique within the account
+		 * @return this builder
+		 */
+		public Builder queue(String accountId, String queueId, String queueName) {
+			this.queues.put(QueueAddress.of(accountId, queueId), QueueName.requireValid(queueName, "queueName"));
 			return this;
 		}
 

@@ -57,9 +57,9 @@ final class ExchangeHandler implements HttpExchangeHandler {
 	}
 
 	private void record(IncomingRequest request, Answer answer) {
-		RequestTarget target = answer.target();
-		this.log.add(new RecordedRequest(request.method(), request.path(),
-				(target != null) ? target.accountId() : null, (target != null) ? target.queueId() : null,
+		ResolvedPath path = answer.path();
+		this.log.add(new RecordedRequest(request.method(), request.path(), (path != null) ? path.accountId() : null,
+				(path != null) ? path.queueId() : null,
 				answer.status(), request.receivedAt(), answer.countedAgainstRateLimit(),
 				new String(request.body(), StandardCharsets.UTF_8)));
 	}
