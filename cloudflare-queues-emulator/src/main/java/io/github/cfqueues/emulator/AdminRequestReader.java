@@ -35,10 +35,14 @@ final class AdminRequestReader {
 	 */
 	QueueUpdate readQueueUpdate(byte[] body, QueueSettings base) {
 		JsonNode root = this.bodies.readObject(body, true);
-		String name = queueName(root);
+		QueueSettings settings = readQueueSettings(root, base);
+		return new QueueUpdate(queueName(root), settings);
+	}
+
+	private static QueueSettings readQueueSettings(JsonNode root, QueueSettings base) {
 		JsonNode settings = optionalObject(root, SETTINGS);
 		if (settings == null) {
-			return new QueueUpdate(name, base);
+			return base;
 		}
 		QueueSettings updated = base;
 		Long delay = JsonBodies.optionalWholeNumber(settings, "delivery_delay", 0,
@@ -61,7 +65,7 @@ final class AdminRequestReader {
 		if (retention != null) {
 			updated = updated.withMessageRetentionPeriod(Duration.ofSeconds(retention));
 		}
-		return new QueueUpdate(name, updated);
+		return updated;
 	}
 
 	/**
