@@ -45,6 +45,9 @@ final class HttpConnection implements Runnable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+		catch (RuntimeException ex) {
+			logger.error("Unexpected failure serving the connection from {}", this.socket.getRemoteSocketAddress(), ex);
+		}
 		finally {
 			this.onClose.run();
 		}

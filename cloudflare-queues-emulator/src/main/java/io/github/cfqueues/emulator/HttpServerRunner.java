@@ -97,12 +97,27 @@ final class HttpServerRunner {
 				socket = this.listener.accept();
 			}
 			catch (IOException ex) {
-				if (!this.stopped) {
-					logger.warn("Accepting a connection failed; the emulator no longer listens", ex);
+				if (this.stopped || this.listener.isClosed()) {
+					return;
 				}
-				return;
+				logger.warn("Accepting a connection failed", ex);
+				pauseAfterFailedAccept();
+				continue;
 			}
 			serve(socket);
+		}
+	}
+
+	/**
+	 * Waits a moment, so that a persistent failure such as running out of file descriptors does not spin.
+	 */
+	private void pauseAfterFailedAccept() {
+		try {
+			Thread.sleep(50);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.stopped = true;
 		}
 	}
 
