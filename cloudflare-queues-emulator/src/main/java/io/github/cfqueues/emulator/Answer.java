@@ -10,22 +10,22 @@ import org.jspecify.annotations.Nullable;
  *
  * @param response the response, or {@code null} to close the connection without one
  * @param delay how long to hold the response back
- * @param target the resolved path, or {@code null} if no route matched
+ * @param path the resolved path, or {@code null} if no route matched
  * @param countedAgainstRateLimit whether the request took a place in the account rate limit
  */
-record Answer(@Nullable ApiResponse response, Duration delay, @Nullable RequestTarget target,
+record Answer(@Nullable ApiResponse response, Duration delay, @Nullable ResolvedPath path,
 		boolean countedAgainstRateLimit) {
 
-	static Answer of(ApiResponse response, @Nullable RequestTarget target, boolean counted) {
-		return new Answer(response, Duration.ZERO, target, counted);
+	static Answer of(ApiResponse response, @Nullable ResolvedPath path, boolean counted) {
+		return new Answer(response, Duration.ZERO, path, counted);
 	}
 
-	static Answer dropConnection(RequestTarget target, boolean counted) {
-		return new Answer(null, Duration.ZERO, target, counted);
+	static Answer dropConnection(ResolvedPath path, boolean counted) {
+		return new Answer(null, Duration.ZERO, path, counted);
 	}
 
 	Answer delayedBy(Duration delay) {
-		return new Answer(this.response, delay, this.target, this.countedAgainstRateLimit);
+		return new Answer(this.response, delay, this.path, this.countedAgainstRateLimit);
 	}
 
 	int status() {

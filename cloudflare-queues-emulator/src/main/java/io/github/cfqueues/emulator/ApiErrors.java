@@ -34,6 +34,24 @@ final class ApiErrors {
 
 	static final int UNKNOWN_INTERNAL_ERROR = 15000;
 
+	/** Seen from Cloudflare for an invalid queue name. */
+	static final int QUEUE_NAME_INVALID = 11003;
+
+	/** Chosen by the emulator: Cloudflare's code for a queue name in use is not documented. */
+	static final int QUEUE_NAME_TAKEN = 11009;
+
+	/** Chosen by the emulator: Cloudflare's code for an unknown consumer is not documented. */
+	static final int CONSUMER_NOT_FOUND = 11010;
+
+	/** Chosen by the emulator: a queue has at most one consumer. */
+	static final int CONSUMER_EXISTS = 11011;
+
+	/** Chosen by the emulator: it runs no Workers, so it refuses Worker consumers. */
+	static final int CONSUMER_TYPE_UNSUPPORTED = 11012;
+
+	/** Chosen by the emulator: Cloudflare's code for a pull from a queue without HTTP pull is not documented. */
+	static final int HTTP_PULL_NOT_ENABLED = 11013;
+
 	static final String RATE_LIMITED_MESSAGE = "Please wait and consider throttling your request speed";
 
 	private ApiErrors() {
@@ -43,8 +61,8 @@ final class ApiErrors {
 		return new ApiException(404, NO_ROUTE, "No route for the URI");
 	}
 
-	static ApiException methodNotAllowed(String allowedMethod) {
-		return new ApiException(405, NO_ROUTE, "Method not allowed for the URI", Map.of("Allow", allowedMethod));
+	static ApiException methodNotAllowed(String allowedMethods) {
+		return new ApiException(405, NO_ROUTE, "Method not allowed for the URI", Map.of("Allow", allowedMethods));
 	}
 
 	static ApiException authenticationFailed() {
@@ -64,6 +82,41 @@ final class ApiErrors {
 	static ApiException queueNotFound(QueueAddress address) {
 		return new ApiException(404, QUEUE_NOT_FOUND,
 				"queue " + address.queueId() + " not found in account " + address.accountId());
+	}
+
+	static ApiException queueNameInvalid(String detail) {
+		return new ApiException(400, QUEUE_NAME_INVALID,
+				"queue_name " + detail + ": expected " + QueueName.RULE);
+	}
+
+	static ApiException queueNameTaken(String accountId, String name) {
+		return new ApiException(409, QUEUE_NAME_TAKEN,
+				"a queue named '" + name + "' already exists in account " + accountId + ": choose another name");
+	}
+
+	static ApiException consumerNotFound(String consumerId, QueueAddress address) {
+		return new ApiException(404, CONSUMER_NOT_FOUND,
+				"consumer " + consumerId + " not found on queue " + address.queueId());
+	}
+
+	static ApiException consumerExists(QueueAddress address, String consumerId) {
+		return new ApiException(409, CONSUMER_EXISTS, "queue " + address.queueId() + " already has consumer "
+				+ consumerId + ": update it with PUT or delete it before creating another");
+	}
+
+	static ApiException consumerTypeUnsupported(String type) {
+		return new ApiException(400, CONSUMER_TYPE_UNSUPPORTED, "consumer type '" + type
+				+ "' is not supported by the emulator, which runs no Workers: create an 'http_pull' consumer");
+	}
+
+	static ApiException httpPullNotEnabled(QueueAddress address, String queueName) {
+		return new ApiException(400, HTTP_PULL_NOT_ENABLED, "HTTP pull is not enabled on queue " + queueName + " ("
+				+ address.queueId() + "): create a consumer of type 'http_pull' on the queue to pull and acknowledge "
+				+ "messages over HTTP");
+	}
+
+	static ApiException parameterInvalid(String detail) {
+		return new ApiException(400, JSON_REQUEST_BODY_INVALID, "request is invalid: " + detail);
 	}
 
 	static ApiException rateLimited(Duration retryAfter) {

@@ -1,5 +1,7 @@
 package io.github.cfqueues.emulator;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -10,11 +12,17 @@ record ApiResponse(int status, Map<String, String> headers, String contentType, 
 	static final String APPLICATION_JSON = "application/json";
 
 	ApiResponse {
-		headers = Map.copyOf(headers);
+		headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
 	}
 
 	static ApiResponse json(int status, byte[] body) {
 		return new ApiResponse(status, Map.of(), APPLICATION_JSON, body);
+	}
+
+	ApiResponse withHeader(String name, String value) {
+		Map<String, String> headers = new LinkedHashMap<>(this.headers);
+		headers.put(name, value);
+		return new ApiResponse(this.status, headers, this.contentType, this.body);
 	}
 
 }

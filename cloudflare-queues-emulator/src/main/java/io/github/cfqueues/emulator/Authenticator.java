@@ -2,7 +2,6 @@ package io.github.cfqueues.emulator;
 
 import java.util.Locale;
 
-import com.sun.net.httpserver.Headers;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,10 +19,10 @@ final class Authenticator {
 		this.credentials = credentials;
 	}
 
-	void authenticate(Headers headers) {
-		String authorization = headers.getFirst("Authorization");
-		String email = headers.getFirst("X-Auth-Email");
-		String key = headers.getFirst("X-Auth-Key");
+	void authenticate(RequestHeaders headers) {
+		String authorization = headers.first("Authorization");
+		String email = headers.first("X-Auth-Email");
+		String key = headers.first("X-Auth-Key");
 		if (authorization != null && (email != null || key != null)) {
 			throw ApiErrors.conflictingCredentials();
 		}

@@ -20,15 +20,26 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A local, in-memory Cloudflare Queues HTTP API server on the loopback address.
  * <p>
- * It answers, under {@link #baseUrl()}, {@code /accounts/{account_id}/queues/{queue_id}/} followed by
- * {@code messages} (push), {@code messages/batch}, {@code messages/pull}, {@code messages/ack} (all POST) and
- * {@code metrics} (GET), in Cloudflare's envelope with a {@code cf-ray} header, enforcing Cloudflare's limits.
+ * It answers, under {@link #baseUrl()} and {@code /accounts/{account_id}/queues}, in Cloudflare's envelope with a
+ * {@code cf-ray} header, enforcing Cloudflare's limits:
+ * <ul>
+ * <li>{@code GET} (paged with {@code page} and {@code per_page}, default 20, at most 1,000; with
+ * {@code result_info}) and {@code POST} ({@code {"queue_name"}}) on the queue list;</li>
+ * <li>{@code GET}, {@code PUT} (replaces every setting), {@code PATCH} (changes those named; both may rename) and
+ * {@code DELETE} on {@code /{queue_id}};</li>
+ * <li>{@code POST} on {@code /{queue_id}/messages} (push), {@code messages/batch}, {@code messages/pull} and
+ * {@code messages/ack}; {@code GET} on {@code metrics};</li>
+ * <li>{@code POST} ({@code {"delete_messages_permanently": true}}) and {@code GET} (the last purge's
+ * {@code started_at} and {@code completed}, empty before any) on {@code purge};</li>
+ * <li>{@code GET} and {@code POST} on {@code consumers}, {@code GET}, {@code PUT} (creates the consumer with that
+ * id if the queue has none) and {@code DELETE} on {@code consumers/{consumer_id}}.</li>
+ * </ul>
  * Checks run in this order, the first failure answering:
  * <table>
  * <caption>Errors, their codes and the HTTP status the emulator answers</caption>
  * <tr><th>Check</th><th>Code</th><th>Status</th></tr>
  * <tr><td>unknown path</td><td>7003 "No route for the URI"</td><td>404</td></tr>
- * <tr><td>known path, wrong method (with {@code Allow})</td><td>7003</td><td>405</td></tr>
+ * <tr><td>known path, wrong method (with {@code Allow} listing the path's methods)</td><td>7003</td><td>405</td></tr>
  * <tr><td>both a Bearer token and X-Auth-Email/X-Auth-Key sent</td><td>10000</td><td>400</td></tr>
  * <tr><td>missing or unaccepted credentials</td><td>10000 "Authentication error"</td><td>403</td></tr>
  * <tr><td>account or queue id empty, over 32 characters or not letters and digits</td><td>10107</td>
@@ -36,11 +47,24 @@ import tools.jackson.databind.json.JsonMapper;
  * <tr><td>account rate limit exceeded or locked out (with {@code Retry-After}; never for pull and ack)</td>
  * <td>971</td><td>429</td></tr>
  * <tr><td>injected {@link Fault} (push and batch only)</td><td>as the fault says</td><td>as the fault says</td></tr>
- * <tr><td>unknown queue (unless queues are created automatically)</td><td>10104</td><td>404</td></tr>
+ * <tr><td>unknown queue (unless queues are created automatically, which applies to push, batch, pull, ack and
+ * metrics only)</td><td>10104</td><td>404</td></tr>
+ * <tr><td>pull or ack on a queue without an {@code http_pull} consumer: "HTTP pull is not enabled on queue
+ * ..."</td><td>11013</td><td>400</td></tr>
+ * <tr><td>unknown consumer id</td><td>11010</td><td>404</td></tr>
  * <tr><td>body is not JSON (also an empty push or batch body)</td><td>10208</td><td>400</td></tr>
+ * <tr><td>consumer {@code type} other than {@code http_pull} (the emulator runs no Workers)</td><td>11012</td>
+ * <td>400</td></tr>
  * <tr><td>body is JSON of the wrong shape: not an object, no {@code body}, {@code messages} not an array,
  * text with a non-string body, bad {@code batch_size} or {@code visibility_timeout_ms} on pull, an ack item
- * without {@code lease_id}</td><td>10207</td><td>400</td></tr>
+ * without {@code lease_id}; queue or consumer settings missing, of the wrong type or out of bounds; a consumer
+ * without {@code type}; a purge without {@code "delete_messages_permanently": true}; also a bad {@code page} or
+ * {@code per_page} query parameter</td><td>10207</td><td>400</td></tr>
+ * <tr><td>{@code queue_name} missing or not 1 to 63 letters, digits, {@code -} or {@code _}</td><td>11003</td>
+ * <td>400</td></tr>
+ * <tr><td>{@code queue_name} already used by another queue of the account (create or rename)</td><td>11009</td>
+ * <td>409</td></tr>
+ * <tr><td>a second consumer on a queue (POST, or PUT to another consumer id)</td><td>11011</td><td>409</td></tr>
  * <tr><td>batch of 0 or more than 100 messages</td><td>10206</td><td>400</td></tr>
  * <tr><td>batch {@code delay_seconds} not a whole number from 0 to 86,400</td><td>10202</td><td>400</td></tr>
  * <tr><td>message {@code content_type} not text or json, message or retry {@code delay_seconds} invalid</td>
@@ -49,12 +73,40 @@ import tools.jackson.databind.json.JsonMapper;
  * <tr><td>batch over 256,000 bytes</td><td>10205</td><td>400</td></tr>
  * <tr><td>a bug in the emulator</td><td>15000</td><td>500</td></tr>
  * </table>
+ * Codes 11009 to 11013 are the emulator's own (Cloudflare documents none for these cases) and stay stable; 11003
+ * is the code Cloudflare was seen to answer for an invalid queue name. A request the HTTP layer cannot read gets a
+ * plain-text answer and the connection is closed: 400 when malformed, 413 for a body over 32 MiB, 417 for an
+ * {@code Expect} other than {@code 100-continue}, 501 for a transfer coding other than chunked.
+ * <p>
  * A message's size is the UTF-8 length of its body as sent (text: the string; json: the compact JSON text of the
  * body value) plus 100 bytes. Optional fields sent as JSON {@code null} count as absent.
  * <p>
- * Messages are delivered in arrival order once due; a pull leases them for its visibility timeout and counts an
- * attempt; an ack removes a message, a retry makes it due again after its delay. A lease stays valid after its
- * timeout until another pull leases the message again. There is no retry limit or dead-letter queue.
+ * Delivery follows Cloudflare's HTTP pull consumers:
+ * <ul>
+ * <li>HTTP pull is a switch per queue: only a queue with an {@code http_pull} consumer answers pull and ack. Queues
+ * created in Java ({@link Builder#queue(String, String)}, {@link #createQueue(String, String)}) or automatically
+ * get one with {@link ConsumerSettings#defaults() default settings}; queues created with {@code POST /queues} start
+ * without one, as at Cloudflare.</li>
+ * <li>Messages are delivered in arrival order once due: after their {@code delay_seconds}, or the queue's
+ * {@code delivery_delay} when the push names none. A paused queue ({@code delivery_paused}) accepts pushes and
+ * delivers nothing.</li>
+ * <li>A pull leases messages for its {@code visibility_timeout_ms} and counts a delivery in {@code attempts} (the
+ * first is 1); a pull that leaves {@code batch_size} or {@code visibility_timeout_ms} out gets the consumer's.</li>
+ * <li>An ack removes a message. Every lease of a message acknowledges it while it is in the queue, even after the
+ * lease ran out and the message was delivered again; a used lease, or one whose message is gone, gets a warning.
+ * Only the latest lease may retry.</li>
+ * <li>A retry makes the message due again after its {@code delay_seconds}, or the consumer's {@code retry_delay}
+ * when it names none (an explicit 0 overrides it). A message neither acknowledged nor retried is due again when
+ * its lease runs out.</li>
+ * <li>A message is delivered at most {@code max_retries + 1} times (Cloudflare: "sent to the DLQ after retrying
+ * delivery (by default, 3 times)"): retried, or its lease running out, after that many deliveries, it moves to the
+ * consumer's {@code dead_letter_queue} (a queue name in the same account) as a new message with the same body and
+ * content type, or is dropped when there is none or it does not exist.</li>
+ * <li>Messages older than the queue's {@code message_retention_period} (default 4 days) are dropped.</li>
+ * <li>Metrics and {@code message_backlog_count} count every message the queue holds, leased ones included.</li>
+ * </ul>
+ * Time-dependent changes happen on the emulator's {@link Builder#clock(Clock) clock}, applied before every request
+ * and every read through {@link EmulatedQueue}.
  * <p>
  * Typical use:
  * <pre>{@code
@@ -67,7 +119,8 @@ import tools.jackson.databind.json.JsonMapper;
  *     assertThat(emulator.queue("account1", "queue1").orElseThrow().messages()).hasSize(1);
  * }
  * }</pre>
- * Instances are thread safe.
+ * The server runs on daemon threads named {@code cf-queues-emulator-*} and sets no system property. Instances are
+ * thread safe.
  */
 public final class CloudflareQueuesEmulator implements AutoCloseable {
 
@@ -76,6 +129,8 @@ public final class CloudflareQueuesEmulator implements AutoCloseable {
 	private final int configuredPort;
 
 	private final QueueRegistry queues;
+
+	private final DeadLetters deadLetters;
 
 	private final RequestLog requestLog = new RequestLog();
 
@@ -90,15 +145,27 @@ public final class CloudflareQueuesEmulator implements AutoCloseable {
 	private CloudflareQueuesEmulator(Builder builder) {
 		JsonMapper mapper = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 		Envelope envelope = new Envelope(mapper);
+		JsonBodies bodies = new JsonBodies(mapper);
 		this.configuredPort = builder.port;
 		this.queues = new QueueRegistry(builder.clock);
+		this.deadLetters = new DeadLetters(this.queues, builder.clock);
 		this.rateLimiter = new AccountRateLimiter(builder.rateLimit, builder.clock);
 		this.faults = new FaultApplier(builder.faultInjector, envelope);
 		Authenticator authenticator = new Authenticator(builder.credentials());
+		MessageOperations messages = new MessageOperations(bodies, new ResultBodies(mapper), this.deadLetters);
+		AdminOperations admin = new AdminOperations(this.queues, this.deadLetters, bodies,
+				new AdminResultBodies(mapper), envelope);
 		QueueApi api = new QueueApi(authenticator, this.rateLimiter, this.faults, this.queues,
-				builder.autoCreateQueues, new QueueOperations(mapper), envelope);
+				builder.autoCreateQueues, messages, admin, envelope);
 		this.handler = new ExchangeHandler(api, this.requestLog, envelope, builder.clock);
-		builder.queues.forEach(this.queues::create);
+		builder.queues.forEach((address, name) -> {
+			if (name != null) {
+				this.queues.createOrGet(address, name);
+			}
+			else {
+				this.queues.createOrGet(address);
+			}
+		});
 	}
 
 	/**
@@ -172,14 +239,31 @@ public final class CloudflareQueuesEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Creates a queue, or returns it if it exists.
+	 * Creates a queue named after its id, with an HTTP pull consumer of {@link ConsumerSettings#defaults()
+	 * default settings}, or returns the queue if it exists. If another queue of the account already has that
+	 * name, the new one is named after its id with the first free suffix {@code -2}, {@code -3}, ...
 	 * @param accountId 1 to 32 letters or digits
 	 * @param queueId 1 to 32 letters or digits
 	 * @return the queue
 	 * @throws IllegalArgumentException if an id is malformed
 	 */
 	public EmulatedQueue createQueue(String accountId, String queueId) {
-		return new EmulatedQueue(this.queues.create(QueueAddress.of(accountId, queueId)));
+		return view(this.queues.createOrGet(QueueAddress.of(accountId, queueId)));
+	}
+
+	/**
+	 * Creates a queue with a name, with an HTTP pull consumer of {@link ConsumerSettings#defaults() default
+	 * settings}, or returns the queue if it exists with that name.
+	 * @param accountId 1 to 32 letters or digits
+	 * @param queueId 1 to 32 letters or digits
+	 * @param queueName 1 to 63 letters, digits, {@code -} or {@code _}, unique within the account
+	 * @return the queue
+	 * @throws IllegalArgumentException if an id or the name is malformed, the queue exists with another name, or
+	 * another queue of the account has the name
+	 */
+	public EmulatedQueue createQueue(String accountId, String queueId, String queueName) {
+		QueueName.requireValid(queueName, "queueName");
+		return view(this.queues.createOrGet(QueueAddress.of(accountId, queueId), queueName));
 	}
 
 	/**
@@ -189,7 +273,17 @@ public final class CloudflareQueuesEmulator implements AutoCloseable {
 	 * @return the queue, or empty
 	 */
 	public Optional<EmulatedQueue> queue(String accountId, String queueId) {
-		return this.queues.find(new QueueAddress(accountId, queueId)).map(EmulatedQueue::new);
+		return this.queues.find(new QueueAddress(accountId, queueId)).map(this::view);
+	}
+
+	/**
+	 * Returns the queue of an account with the given name, if there is one.
+	 * @param accountId the account id
+	 * @param queueName the queue name
+	 * @return the queue, or empty
+	 */
+	public Optional<EmulatedQueue> queueByName(String accountId, String queueName) {
+		return this.queues.findByName(accountId, queueName).map(this::view);
 	}
 
 	/**
@@ -197,7 +291,7 @@ public final class CloudflareQueuesEmulator implements AutoCloseable {
 	 * @return the queues
 	 */
 	public List<EmulatedQueue> queues() {
-		return this.queues.all().stream().map(EmulatedQueue::new).toList();
+		return this.queues.all().stream().map(this::view).toList();
 	}
 
 	/**
@@ -233,13 +327,17 @@ public final class CloudflareQueuesEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Empties every queue (queues stay), forgets recorded requests and resets the rate limit windows, lockouts
-	 * and rejection count.
+	 * Empties every queue and forgets its history, as {@link EmulatedQueue#clear()} does (queues, settings and
+	 * consumers stay), forgets recorded requests and resets the rate limit windows, lockouts and rejection count.
 	 */
 	public void reset() {
-		this.queues.all().forEach(MessageStore::clear);
+		queues().forEach(EmulatedQueue::clear);
 		this.requestLog.clear();
 		this.rateLimiter.reset();
+	}
+
+	private EmulatedQueue view(ManagedQueue queue) {
+		return new EmulatedQueue(queue, this.deadLetters);
 	}
 
 	/**
@@ -264,7 +362,7 @@ public final class CloudflareQueuesEmulator implements AutoCloseable {
 
 		private FaultInjector faultInjector = FaultInjector.none();
 
-		private final Set<QueueAddress> queues = new LinkedHashSet<>();
+		private final Map<QueueAddress, @Nullable String> queues = new LinkedHashMap<>();
 
 		private Builder() {
 		}
@@ -324,13 +422,27 @@ public final class CloudflareQueuesEmulator implements AutoCloseable {
 		}
 
 		/**
-		 * Creates a queue when the emulator is built. May be called several times.
+		 * Creates a queue when the emulator is built, as {@link CloudflareQueuesEmulator#createQueue(String, String)}
+		 * does. May be called several times.
 		 * @param accountId 1 to 32 letters or digits
 		 * @param queueId 1 to 32 letters or digits
 		 * @return this builder
 		 */
 		public Builder queue(String accountId, String queueId) {
-			this.queues.add(QueueAddress.of(accountId, queueId));
+			this.queues.putIfAbsent(QueueAddress.of(accountId, queueId), null);
+			return this;
+		}
+
+		/**
+		 * Creates a queue with a name when the emulator is built, as
+		 * {@link CloudflareQueuesEmulator#createQueue(String, String, String)} does. May be called several times.
+		 * @param accountId 1 to 32 letters or digits
+		 * @param queueId 1 to 32 letters or digits
+		 * @param queueName 1 to 63 letters, digits, {@code -} or {@code _}, unique within the account
+		 * @return this builder
+		 */
+		public Builder queue(String accountId, String queueId, String queueName) {
+			this.queues.put(QueueAddress.of(accountId, queueId), QueueName.requireValid(queueName, "queueName"));
 			return this;
 		}
 

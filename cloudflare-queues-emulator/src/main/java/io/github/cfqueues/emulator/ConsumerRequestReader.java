@@ -7,7 +7,8 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads and validates the bodies of pull and ack requests. An empty body reads as {@code {}}.
+ * Reads and validates the bodies of pull and ack requests. An empty body reads as {@code {}}; values left out
+ * read as {@code null}, for the consumer's settings.
  */
 final class ConsumerRequestReader {
 
@@ -17,20 +18,20 @@ final class ConsumerRequestReader {
 		this.bodies = bodies;
 	}
 
+	/**
+	 * Reads a pull request; a value left out is {@code null}, for the consumer's setting.
+	 */
 	PullOptions readPull(byte[] body) {
 		JsonNode root = this.bodies.readObject(body, true);
-		Long batchSize = JsonBodies.wholeNumber(root, "batch_size", PullOptions.DEFAULT_BATCH_SIZE, 1,
-				PullOptions.MAX_BATCH_SIZE);
-		if (batchSize == null) {
-			throw ApiErrors.bodyInvalid("batch_size must be a whole number from 1 to " + PullOptions.MAX_BATCH_SIZE);
-		}
-		Long visibilityTimeout = JsonBodies.wholeNumber(root, "visibility_timeout_ms",
-				PullOptions.DEFAULT_VISIBILITY_TIMEOUT_MS, 0, PullOptions.MAX_VISIBILITY_TIMEOUT_MS);
-		if (visibilityTimeout == null) {
-			throw ApiErrors.bodyInvalid("visibility_timeout_ms must be a whole number from 0 to "
-					+ PullOptions.MAX_VISIBILITY_TIMEOUT_MS);
-		}
-		return new PullOptions(batchSize.intValue(), Duration.ofMillis(visibilityTimeout));
+		Long batchSize = JsonBodies.optionalWholeNumber(root, "batch_size", 1, ConsumerSettings.MAX_BATCH_SIZE,
+				() -> ApiErrors.bodyInvalid("batch_size must be a whole number from 1 to "
+						+ ConsumerSettings.MAX_BATCH_SIZE));
+		Long visibilityTimeout = JsonBodies.optionalWholeNumber(root, "visibility_timeout_ms", 0,
+				ConsumerSettings.MAX_VISIBILITY_TIMEOUT_MS,
+				() -> ApiErrors.bodyInvalid("visibility_timeout_ms must be a whole number from 0 to "
+						+ ConsumerSettings.MAX_VISIBILITY_TIMEOUT_MS));
+		return new PullOptions((batchSize != null) ? batchSize.intValue() : null,
+				(visibilityTimeout != null) ? Duration.ofMillis(visibilityTimeout) : null);
 	}
 
 	AckRequest readAck(byte[] body) {
@@ -42,12 +43,10 @@ final class ConsumerRequestReader {
 		List<AckRequest.Retry> retries = new ArrayList<>();
 		for (JsonNode item : items(root, "retries")) {
 			String leaseId = leaseId(item, "retries");
-			Long delay = JsonBodies.wholeNumber(item, "delay_seconds", 0, 0, PushRequestReader.MAX_DELAY_SECONDS);
-			if (delay == null) {
-				throw ApiErrors.messageMetadataInvalid("retries: delay_seconds is invalid: expected a whole number "
-						+ "of seconds from 0 to " + PushRequestReader.MAX_DELAY_SECONDS);
-			}
-			retries.add(new AckRequest.Retry(leaseId, Duration.ofSeconds(delay)));
+			Long delay = JsonBodies.optionalWholeNumber(item, "delay_seconds", 0, PushRequestReader.MAX_DELAY_SECONDS,
+					() -> ApiErrors.messageMetadataInvalid("retries: delay_seconds is invalid: expected a whole "
+							+ "number of seconds from 0 to " + PushRequestReader.MAX_DELAY_SECONDS));
+			retries.add(new AckRequest.Retry(leaseId, (delay != null) ? Duration.ofSeconds(delay) : null));
 		}
 		return new AckRequest(acks, retries);
 	}

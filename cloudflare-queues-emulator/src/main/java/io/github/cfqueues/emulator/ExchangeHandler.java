@@ -1,20 +1,17 @@
 package io.github.cfqueues.emulator;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads each HTTP exchange, has the {@link QueueApi} decide the answer, records the request, then writes the
- * answer, late if asked, or drops the connection.
+ * Has the {@link QueueApi} decide the answer to each request, records the request, then hands the answer to the
+ * server with a {@code cf-ray} header, late if asked, or none to drop the connection.
  */
-final class ExchangeHandler implements HttpHandler {
+final class ExchangeHandler implements HttpExchangeHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ExchangeHandler.class);
 
@@ -34,32 +31,19 @@ final class ExchangeHandler implements HttpHandler {
 	}
 
 	@Override
-	public void handle(HttpExchange exchange) {
-		try (exchange) {
-			IncomingRequest request = read(exchange);
-			Answer answer = decide(request);
-			record(request, answer);
-			if (answer.response() == null) {
-				return;
-			}
-			if (!answer.delay().isZero()) {
-				Thread.sleep(answer.delay().toMillis());
-			}
-			write(exchange, answer.response());
+	public @Nullable ApiResponse handle(RawRequest raw) throws InterruptedException {
+		IncomingRequest request = new IncomingRequest(raw.method(), raw.path(), raw.query(), raw.headers(),
+				raw.body(), this.clock.instant());
+		Answer answer = decide(request);
+		record(request, answer);
+		ApiResponse response = answer.response();
+		if (response == null) {
+			return null;
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		if (!answer.delay().isZero()) {
+			Thread.sleep(answer.delay().toMillis());
 		}
-		catch (IOException ex) {
-			logger.debug("Connection failed while answering {} {}", exchange.getRequestMethod(),
-					exchange.getRequestURI(), ex);
-		}
-	}
-
-	private IncomingRequest read(HttpExchange exchange) throws IOException {
-		byte[] body = exchange.getRequestBody().readAllBytes();
-		return new IncomingRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-				exchange.getRequestHeaders(), body, this.clock.instant());
+		return response.withHeader("cf-ray", RandomIds.cfRay());
 	}
 
 	private Answer decide(IncomingRequest request) throws InterruptedException {
@@ -73,24 +57,11 @@ final class ExchangeHandler implements HttpHandler {
 	}
 
 	private void record(IncomingRequest request, Answer answer) {
-		RequestTarget target = answer.target();
-		this.log.add(new RecordedRequest(request.method(), request.path(),
-				(target != null) ? target.accountId() : null, (target != null) ? target.queueId() : null,
+		ResolvedPath path = answer.path();
+		this.log.add(new RecordedRequest(request.method(), request.path(), (path != null) ? path.accountId() : null,
+				(path != null) ? path.queueId() : null,
 				answer.status(), request.receivedAt(), answer.countedAgainstRateLimit(),
 				new String(request.body(), StandardCharsets.UTF_8)));
-	}
-
-	private static void write(HttpExchange exchange, ApiResponse response) throws IOException {
-		exchange.getResponseHeaders().set("Content-Type", response.contentType());
-		exchange.getResponseHeaders().set("cf-ray", RandomIds.cfRay());
-		response.headers().forEach(exchange.getResponseHeaders()::set);
-		byte[] body = response.body();
-		exchange.sendResponseHeaders(response.status(), (body.length > 0) ? body.length : -1);
-		if (body.length > 0) {
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(body);
-			}
-		}
 	}
 
 }

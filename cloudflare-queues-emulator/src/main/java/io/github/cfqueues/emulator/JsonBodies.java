@@ -1,6 +1,7 @@
 package io.github.cfqueues.emulator;
 
 import java.math.BigDecimal;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -48,6 +49,25 @@ final class JsonBodies {
 	 */
 	String compact(JsonNode value) {
 		return this.mapper.writeValueAsString(value);
+	}
+
+	/**
+	 * Returns an optional field that must be a whole number within bounds.
+	 * @return the value, or {@code null} when the field is absent or {@code null}
+	 * @throws ApiException from {@code invalid} when it is present but not a whole number between {@code min} and
+	 * {@code max}
+	 */
+	static @Nullable Long optionalWholeNumber(JsonNode parent, String field, long min, long max,
+			Supplier<ApiException> invalid) {
+		JsonNode node = parent.get(field);
+		if (node == null || node.isNull()) {
+			return null;
+		}
+		Long value = wholeNumber(parent, field, 0, min, max);
+		if (value == null) {
+			throw invalid.get();
+		}
+		return value;
 	}
 
 	/**

@@ -1,50 +1,69 @@
 package io.github.cfqueues.emulator;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * The messages of one queue, in arrival order, with their leases. Every method is atomic.
+ * <p>
+ * A pull leases due messages and counts a delivery in {@code attempts}. Every lease a message was given stays
+ * good for an ack until it is used or the message leaves the queue, even after its timeout and a new delivery;
+ * only the latest lease may retry. A message already delivered {@link ConsumerSettings#maxDeliveries()} times
+ * whose lease is retried or runs out leaves the queue as exhausted, for the caller to dead-letter; messages
+ * older than the retention period are dropped.
  */
 final class MessageStore {
 
-	static final String LEASE_NOT_FOUND = "lease not found: it is unknown, was already acknowledged or retried, "
-			+ "or expired and the message was delivered again";
+	static final String LEASE_NOT_FOUND = "lease not found: it is unknown, was already used to acknowledge or "
+			+ "retry, or its message is no longer in the queue";
 
-	private final QueueAddress address;
+	static final String LEASE_SUPERSEDED = "lease superseded: the message was delivered again under a newer "
+			+ "lease; an older lease can still acknowledge it but not retry it";
 
 	private final Clock clock;
+
+	private final MessageHistory history;
 
 	private final LinkedHashMap<String, StoredMessage> messagesById = new LinkedHashMap<>();
 
 	private final Map<String, String> messageIdsByLeaseId = new HashMap<>();
 
+	private final Map<String, List<String>> leaseIdsByMessageId = new HashMap<>();
+
+	private final NavigableSet<LeaseExpiry> leaseExpiries = new TreeSet<>(
+			Comparator.comparing(LeaseExpiry::expiresAt).thenComparing(LeaseExpiry::leaseId));
+
 	private long backlogBytes;
 
-	MessageStore(QueueAddress address, Clock clock) {
-		this.address = address;
+	MessageStore(Clock clock, MessageHistory history) {
 		this.clock = clock;
+		this.history = history;
 	}
 
-	QueueAddress address() {
-		return this.address;
-	}
-
-	synchronized QueueMetrics add(List<NewMessage> batch) {
+	/**
+	 * Stores messages; those without a delay of their own get {@code defaultDelay}.
+	 */
+	synchronized QueueMetrics add(List<NewMessage> batch, Duration defaultDelay) {
 		Instant now = this.clock.instant();
 		for (NewMessage message : batch) {
+			Duration delay = (message.delay() != null) ? message.delay() : defaultDelay;
 			StoredMessage stored = new StoredMessage(RandomIds.messageId(), message.contentType(), message.body(),
-					now, now.plus(message.delay()), 0, null, null);
+					now, now.plus(delay), 0, null, null);
 			this.messagesById.put(stored.id(), stored);
 			this.backlogBytes += stored.sizeBytes();
+			this.history.received(stored);
 		}
 		return metrics();
 	}
@@ -55,70 +74,159 @@ final class MessageStore {
 		return new QueueMetrics(this.messagesById.size(), this.backlogBytes, oldest);
 	}
 
-	synchronized PullResult pull(PullOptions options) {
+	/**
+	 * Leases due messages in arrival order; a paused queue leases none.
+	 */
+	synchronized PullResult pull(PullOptions options, ConsumerSettings settings, boolean paused) {
 		Instant now = this.clock.instant();
-		Instant leaseExpiry = now.plus(options.visibilityTimeout());
+		int batchSize = options.batchSizeOr(settings);
+		Instant leaseExpiry = now.plus(options.visibilityTimeoutOr(settings));
 		List<StoredMessage> leased = new ArrayList<>();
-		for (Map.Entry<String, StoredMessage> entry : this.messagesById.entrySet()) {
-			if (leased.size() == options.batchSize()) {
-				break;
-			}
+		List<StoredMessage> exhausted = new ArrayList<>();
+		Iterator<Map.Entry<String, StoredMessage>> entries = this.messagesById.entrySet().iterator();
+		while (!paused && leased.size() < batchSize && entries.hasNext()) {
+			Map.Entry<String, StoredMessage> entry = entries.next();
 			StoredMessage message = entry.getValue();
-			if (message.isAvailableAt(now)) {
-				if (message.leaseId() != null) {
-					this.messageIdsByLeaseId.remove(message.leaseId());
-				}
-				StoredMessage leasedMessage = message.leased(RandomIds.leaseId(), leaseExpiry);
-				entry.setValue(leasedMessage);
-				this.messageIdsByLeaseId.put(leasedMessage.leaseId(), leasedMessage.id());
-				leased.add(leasedMessage);
+			if (!message.isAvailableAt(now)) {
+				continue;
 			}
+			if (message.attempts() >= settings.maxDeliveries()) {
+				entries.remove();
+				forget(message);
+				exhausted.add(message);
+				continue;
+			}
+			StoredMessage leasedMessage = message.leased(RandomIds.leaseId(), leaseExpiry);
+			entry.setValue(leasedMessage);
+			String leaseId = leasedMessage.leaseId();
+			this.messageIdsByLeaseId.put(leaseId, message.id());
+			this.leaseIdsByMessageId.computeIfAbsent(message.id(), (id) -> new ArrayList<>(1)).add(leaseId);
+			this.leaseExpiries.add(new LeaseExpiry(leaseExpiry, message.id(), leaseId));
+			leased.add(leasedMessage);
 		}
-		return new PullResult(leased, metrics());
+		return new PullResult(leased, metrics(), exhausted);
 	}
 
-	synchronized AckResult acknowledge(AckRequest request) {
+	synchronized AckResult acknowledge(AckRequest request, ConsumerSettings settings) {
 		Instant now = this.clock.instant();
 		Map<String, String> warnings = new LinkedHashMap<>();
 		int acked = 0;
 		for (String leaseId : request.acks()) {
-			StoredMessage message = releaseLease(leaseId);
+			StoredMessage message = messageOfLease(leaseId);
 			if (message == null) {
 				warnings.put(leaseId, LEASE_NOT_FOUND);
+				continue;
 			}
-			else {
-				this.messagesById.remove(message.id());
-				this.backlogBytes -= message.sizeBytes();
-				acked++;
-			}
+			remove(message);
+			this.history.acknowledged(message);
+			acked++;
 		}
 		int retried = 0;
+		List<StoredMessage> exhausted = new ArrayList<>();
 		for (AckRequest.Retry retry : request.retries()) {
-			StoredMessage message = releaseLease(retry.leaseId());
+			StoredMessage message = messageOfLease(retry.leaseId());
 			if (message == null) {
 				warnings.put(retry.leaseId(), LEASE_NOT_FOUND);
+				continue;
+			}
+			if (!retry.leaseId().equals(message.leaseId())) {
+				warnings.put(retry.leaseId(), LEASE_SUPERSEDED);
+				continue;
+			}
+			Duration delay = (retry.delay() != null) ? retry.delay() : settings.retryDelay();
+			this.messageIdsByLeaseId.remove(retry.leaseId());
+			this.leaseIdsByMessageId.get(message.id()).remove(retry.leaseId());
+			forgetExpiry(message);
+			this.history.retried(new RetriedMessage(message, delay, now));
+			retried++;
+			if (message.attempts() >= settings.maxDeliveries()) {
+				remove(message);
+				exhausted.add(message);
 			}
 			else {
-				this.messagesById.put(message.id(), message.retriedAt(now.plus(retry.delay())));
-				retried++;
+				this.messagesById.put(message.id(), message.retriedAt(now.plus(delay)));
 			}
 		}
-		return new AckResult(acked, retried, warnings);
+		return new AckResult(acked, retried, warnings, exhausted);
+	}
+
+	/**
+	 * Drops the messages older than the retention period and removes, as exhausted, the messages out of
+	 * deliveries whose last lease has run out.
+	 * @return the exhausted messages, to dead-letter
+	 */
+	synchronized List<StoredMessage> expire(Duration retentionPeriod, ConsumerSettings settings) {
+		Instant now = this.clock.instant();
+		Iterator<StoredMessage> oldestFirst = this.messagesById.values().iterator();
+		while (oldestFirst.hasNext()) {
+			StoredMessage message = oldestFirst.next();
+			if (message.enqueuedAt().plus(retentionPeriod).isAfter(now)) {
+				break;
+			}
+			oldestFirst.remove();
+			forget(message);
+			this.history.dropped(new DroppedMessage(message, DroppedMessage.Reason.RETENTION_PERIOD_EXPIRED, now));
+		}
+		List<StoredMessage> exhausted = new ArrayList<>();
+		while (!this.leaseExpiries.isEmpty() && !this.leaseExpiries.first().expiresAt().isAfter(now)) {
+			LeaseExpiry expiry = this.leaseExpiries.pollFirst();
+			StoredMessage message = this.messagesById.get(expiry.messageId());
+			if (message != null && expiry.leaseId().equals(message.leaseId())
+					&& message.attempts() >= settings.maxDeliveries()) {
+				remove(message);
+				exhausted.add(message);
+			}
+		}
+		return exhausted;
 	}
 
 	synchronized List<StoredMessage> messages() {
 		return List.copyOf(this.messagesById.values());
 	}
 
+	/**
+	 * Removes every message and forgets every lease.
+	 */
 	synchronized void clear() {
 		this.messagesById.clear();
 		this.messageIdsByLeaseId.clear();
+		this.leaseIdsByMessageId.clear();
+		this.leaseExpiries.clear();
 		this.backlogBytes = 0;
 	}
 
-	private @Nullable StoredMessage releaseLease(String leaseId) {
-		String messageId = this.messageIdsByLeaseId.remove(leaseId);
+	private @Nullable StoredMessage messageOfLease(String leaseId) {
+		String messageId = this.messageIdsByLeaseId.get(leaseId);
 		return (messageId != null) ? this.messagesById.get(messageId) : null;
+	}
+
+	private void remove(StoredMessage message) {
+		this.messagesById.remove(message.id());
+		forget(message);
+	}
+
+	/**
+	 * Forgets the leases and bytes of a message already taken out of {@code messagesById}.
+	 */
+	private void forget(StoredMessage message) {
+		this.backlogBytes -= message.sizeBytes();
+		forgetExpiry(message);
+		List<String> leaseIds = this.leaseIdsByMessageId.remove(message.id());
+		if (leaseIds != null) {
+			leaseIds.forEach(this.messageIdsByLeaseId::remove);
+		}
+	}
+
+	/**
+	 * Forgets when the latest lease of a message runs out; earlier leases have run out already.
+	 */
+	private void forgetExpiry(StoredMessage message) {
+		if (message.leaseId() != null && message.leaseExpiresAt() != null) {
+			this.leaseExpiries.remove(new LeaseExpiry(message.leaseExpiresAt(), message.id(), message.leaseId()));
+		}
+	}
+
+	private record LeaseExpiry(Instant expiresAt, String messageId, String leaseId) {
 	}
 
 }

@@ -1,40 +1,80 @@
 package io.github.cfqueues.emulator;
 
 /**
- * The queue operations the emulator answers, by HTTP method and path suffix after
- * {@code /accounts/{account_id}/queues/{queue_id}/}.
+ * The operations the emulator answers, by route and HTTP method.
  */
 enum Operation {
 
-	PUSH("POST", "messages"),
+	LIST_QUEUES(Route.QUEUES, "GET"),
 
-	BATCH("POST", "messages/batch"),
+	CREATE_QUEUE(Route.QUEUES, "POST"),
 
-	PULL("POST", "messages/pull"),
+	GET_QUEUE(Route.QUEUE, "GET"),
 
-	ACK("POST", "messages/ack"),
+	UPDATE_QUEUE(Route.QUEUE, "PUT"),
 
-	METRICS("GET", "metrics");
+	EDIT_QUEUE(Route.QUEUE, "PATCH"),
+
+	DELETE_QUEUE(Route.QUEUE, "DELETE"),
+
+	PUSH(Route.MESSAGES, "POST"),
+
+	BATCH(Route.MESSAGES_BATCH, "POST"),
+
+	PULL(Route.MESSAGES_PULL, "POST"),
+
+	ACK(Route.MESSAGES_ACK, "POST"),
+
+	METRICS(Route.METRICS, "GET"),
+
+	PURGE_STATUS(Route.PURGE, "GET"),
+
+	PURGE(Route.PURGE, "POST"),
+
+	LIST_CONSUMERS(Route.CONSUMERS, "GET"),
+
+	CREATE_CONSUMER(Route.CONSUMERS, "POST"),
+
+	GET_CONSUMER(Route.CONSUMER, "GET"),
+
+	UPDATE_CONSUMER(Route.CONSUMER, "PUT"),
+
+	DELETE_CONSUMER(Route.CONSUMER, "DELETE");
+
+	private final Route route;
 
 	private final String method;
 
-	private final String pathSuffix;
-
-	Operation(String method, String pathSuffix) {
+	Operation(Route route, String method) {
+		this.route = route;
 		this.method = method;
-		this.pathSuffix = pathSuffix;
+	}
+
+	Route route() {
+		return this.route;
 	}
 
 	String method() {
 		return this.method;
 	}
 
-	String pathSuffix() {
-		return this.pathSuffix;
-	}
-
 	boolean isPush() {
 		return this == PUSH || this == BATCH;
+	}
+
+	/**
+	 * Returns whether the operation acts on the messages of a queue (or reads its metrics): the ones for which
+	 * an unknown queue may be created automatically.
+	 */
+	boolean isMessageOperation() {
+		return this == PUSH || this == BATCH || this == PULL || this == ACK || this == METRICS;
+	}
+
+	/**
+	 * Returns whether the operation names no queue: the queue list and queue creation.
+	 */
+	boolean isAccountOperation() {
+		return this.route == Route.QUEUES;
 	}
 
 	/**

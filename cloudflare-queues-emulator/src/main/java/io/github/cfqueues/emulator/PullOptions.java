@@ -2,21 +2,20 @@ package io.github.cfqueues.emulator;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * How many messages a pull wants and how long it leases them.
+ * How many messages a pull wants and how long it leases them; {@code null} where the request left a value out,
+ * for the consumer's setting.
  */
-record PullOptions(int batchSize, Duration visibilityTimeout) {
+record PullOptions(@Nullable Integer batchSize, @Nullable Duration visibilityTimeout) {
 
-	static final int DEFAULT_BATCH_SIZE = 5;
+	int batchSizeOr(ConsumerSettings settings) {
+		return (this.batchSize != null) ? this.batchSize : settings.batchSize();
+	}
 
-	static final int MAX_BATCH_SIZE = 100;
-
-	static final long DEFAULT_VISIBILITY_TIMEOUT_MS = 30_000;
-
-	static final long MAX_VISIBILITY_TIMEOUT_MS = 43_200_000;
-
-	static PullOptions defaults() {
-		return new PullOptions(DEFAULT_BATCH_SIZE, Duration.ofMillis(DEFAULT_VISIBILITY_TIMEOUT_MS));
+	Duration visibilityTimeoutOr(ConsumerSettings settings) {
+		return (this.visibilityTimeout != null) ? this.visibilityTimeout : settings.visibilityTimeout();
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,7 +21,7 @@ final class PushRequestReader {
 	}
 
 	NewMessage readMessage(byte[] body) {
-		NewMessage message = readMessage(this.bodies.readObject(body, false), Duration.ZERO, "");
+		NewMessage message = readMessage(this.bodies.readObject(body, false), null, "");
 		checkMessageSize(message, "");
 		return message;
 	}
@@ -34,10 +35,8 @@ final class PushRequestReader {
 		if (items.isEmpty() || items.size() > MessageSize.MAX_BATCH_MESSAGES) {
 			throw ApiErrors.batchCountOutOfBounds(items.size());
 		}
-		Long batchDelay = JsonBodies.wholeNumber(root, "delay_seconds", 0, 0, MAX_DELAY_SECONDS);
-		if (batchDelay == null) {
-			throw ApiErrors.batchDelayInvalid(delayRule());
-		}
+		Long batchDelay = JsonBodies.optionalWholeNumber(root, "delay_seconds", 0, MAX_DELAY_SECONDS,
+				() -> ApiErrors.batchDelayInvalid(delayRule()));
 		List<NewMessage> messages = new ArrayList<>(items.size());
 		long totalBytes = 0;
 		for (int i = 0; i < items.size(); i++) {
@@ -46,7 +45,7 @@ final class PushRequestReader {
 			if (!item.isObject()) {
 				throw ApiErrors.bodyInvalid(where + "expected a JSON object");
 			}
-			NewMessage message = readMessage(item, Duration.ofSeconds(batchDelay), where);
+			NewMessage message = readMessage(item, (batchDelay != null) ? Duration.ofSeconds(batchDelay) : null, where);
 			checkMessageSize(message, where);
 			totalBytes += message.sizeBytes();
 			messages.add(message);
@@ -57,7 +56,11 @@ final class PushRequestReader {
 		return messages;
 	}
 
-	private NewMessage readMessage(JsonNode node, Duration defaultDelay, String where) {
+	/**
+	 * Reads one message; its delay is its own, else {@code defaultDelay}, which is {@code null} when the request
+	 * names none.
+	 */
+	private NewMessage readMessage(JsonNode node, @Nullable Duration defaultDelay, String where) {
 		String contentType = contentType(node, where);
 		JsonNode body = node.get("body");
 		if (body == null || body.isNull()) {
@@ -67,12 +70,10 @@ final class PushRequestReader {
 		if (text && !body.isString()) {
 			throw ApiErrors.bodyInvalid(where + "a text message needs a string 'body'");
 		}
-		Long delay = JsonBodies.wholeNumber(node, "delay_seconds", defaultDelay.getSeconds(), 0, MAX_DELAY_SECONDS);
-		if (delay == null) {
-			throw ApiErrors.messageMetadataInvalid(where + "delay_seconds is invalid: " + delayRule());
-		}
+		Long delay = JsonBodies.optionalWholeNumber(node, "delay_seconds", 0, MAX_DELAY_SECONDS,
+				() -> ApiErrors.messageMetadataInvalid(where + "delay_seconds is invalid: " + delayRule()));
 		String bodyText = text ? body.stringValue() : this.bodies.compact(body);
-		return new NewMessage(contentType, bodyText, Duration.ofSeconds(delay));
+		return new NewMessage(contentType, bodyText, (delay != null) ? Duration.ofSeconds(delay) : defaultDelay);
 	}
 
 	private static String contentType(JsonNode node, String where) {

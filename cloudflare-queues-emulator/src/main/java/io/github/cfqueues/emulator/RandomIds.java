@@ -4,7 +4,7 @@ import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Random hex identifiers for messages, leases and {@code cf-ray} headers.
+ * Random hex identifiers for queues, consumers, messages, leases and {@code cf-ray} headers.
  */
 final class RandomIds {
 
@@ -12,6 +12,13 @@ final class RandomIds {
 	}
 
 	static String messageId() {
+		return hex(16);
+	}
+
+	/**
+	 * Returns an id for a queue or consumer created over the API.
+	 */
+	static String resourceId() {
 		return hex(16);
 	}
 

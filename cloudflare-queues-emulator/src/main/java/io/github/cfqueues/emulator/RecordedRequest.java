@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param method the HTTP method
  * @param path the raw request path, without the query
  * @param accountId the account id from the path, or {@code null} when the path matched no route
- * @param queueId the queue id from the path, or {@code null} when the path matched no route
+ * @param queueId the queue id from the path, or {@code null} when the path matched no route or names no queue
+ * (the queue list)
  * @param status the HTTP status answered, or {@link #NO_RESPONSE} when the connection was dropped on purpose
  * @param receivedAt when the request arrived, by the emulator's clock
  * @param countedAgainstRateLimit whether the request counts toward the account API rate limit: an authenticated

@@ -44,6 +44,14 @@ final class ApiClient {
 		return "/accounts/" + account + "/queues/" + queue + "/" + suffix;
 	}
 
+	static String queuesPath(String account) {
+		return "/accounts/" + account + "/queues";
+	}
+
+	static String adminPath(String account, String queue, String suffix) {
+		return queuesPath(account) + "/" + queue + (suffix.isEmpty() ? "" : "/" + suffix);
+	}
+
 	HttpRequest.Builder request(String path) {
 		return HttpRequest.newBuilder(URI.create(this.baseUrl + path)).header("Authorization", "Bearer " + TOKEN);
 	}
@@ -58,6 +66,18 @@ final class ApiClient {
 
 	HttpResponse<String> get(String path) {
 		return send(request(path).GET().build());
+	}
+
+	HttpResponse<String> put(String path, String body) {
+		return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+	}
+
+	HttpResponse<String> patch(String path, String body) {
+		return send(request(path).method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build());
+	}
+
+	HttpResponse<String> delete(String path) {
+		return send(request(path).DELETE().build());
 	}
 
 	HttpResponse<String> push(String body) {

@@ -3,11 +3,15 @@ package io.github.cfqueues.emulator;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -88,6 +92,76 @@ class ConcurrencyTests {
 		assertThat(total).isEqualTo(THREADS * PUSHES_PER_THREAD);
 		assertThat(delivered).hasSize(THREADS * PUSHES_PER_THREAD);
 		assertThat(this.queue.messages()).isEmpty();
+	}
+
+	@Test
+	void concurrentConsumersThatSometimesRetryAcknowledgeEveryMessageExactlyOnce() throws Exception {
+		int total = 3_000;
+		this.queue.configureConsumer(ConsumerSettings.defaults().withMaxRetries(100));
+		for (int batch = 0; batch < total / 100; batch++) {
+			int first = batch * 100;
+			this.client.batch(Bodies.batch(IntStream.range(first, first + 100).mapToObj((n) -> Bodies.text("m" + n))
+				.toList()));
+		}
+		Map<String, String> holders = new ConcurrentHashMap<>();
+		Set<String> leases = ConcurrentHashMap.newKeySet();
+		AtomicInteger acked = new AtomicInteger();
+		List<Future<?>> consumers = new ArrayList<>();
+		for (int thread = 0; thread < THREADS; thread++) {
+			String name = "consumer-" + thread;
+			consumers.add(this.executor.submit(() -> consumeWithRetries(name, holders, leases, acked)));
+		}
+		for (Future<?> consumer : consumers) {
+			consumer.get(2, TimeUnit.MINUTES);
+		}
+
+		assertThat(acked).hasValue(total);
+		assertThat(this.queue.messages()).isEmpty();
+		assertThat(this.queue.acknowledged()).extracting(StoredMessage::id)
+			.hasSize(total)
+			.doesNotHaveDuplicates()
+			.containsExactlyInAnyOrderElementsOf(this.queue.received().stream().map(StoredMessage::id).toList());
+		assertThat(this.queue.dropped()).isEmpty();
+		assertThat(this.queue.retried()).isNotEmpty();
+	}
+
+	/**
+	 * Pulls until the queue is empty; retries about one message in ten, acknowledges the others, and checks that
+	 * no message is held by two consumers at once and no lease is handed out twice.
+	 */
+	private Void consumeWithRetries(String name, Map<String, String> holders, Set<String> leases,
+			AtomicInteger acked) {
+		Random random = new Random(name.hashCode());
+		while (true) {
+			JsonNode messages = ApiClient.result(this.client
+				.pull("{\"batch_size\":" + (1 + random.nextInt(20)) + ",\"visibility_timeout_ms\":600000}"))
+				.get("messages");
+			if (messages.isEmpty()) {
+				if (this.queue.backlogCount() == 0) {
+					return null;
+				}
+				continue;
+			}
+			StringBuilder acks = new StringBuilder();
+			StringBuilder retries = new StringBuilder();
+			for (JsonNode message : messages) {
+				String lease = message.get("lease_id").stringValue();
+				assertThat(leases.add(lease)).as("lease handed out twice").isTrue();
+				assertThat(holders.putIfAbsent(message.get("id").stringValue(), name))
+					.as("message leased to two consumers at once")
+					.isNull();
+			}
+			for (JsonNode message : messages) {
+				String lease = message.get("lease_id").stringValue();
+				holders.remove(message.get("id").stringValue());
+				StringBuilder side = (random.nextInt(10) == 0) ? retries : acks;
+				side.append((side.length() > 0) ? "," : "").append("{\"lease_id\":\"").append(lease).append("\"}");
+			}
+			JsonNode result = ApiClient.result(this.client.ack("{\"acks\":[" + acks + "],\"retries\":[" + retries
+					+ "]}"));
+			assertThat(result.get("warnings")).isEmpty();
+			acked.addAndGet(result.get("ackCount").intValue());
+		}
 	}
 
 	private int consumeUntilEmpty(Set<String> delivered) {

@@ -1,5 +1,7 @@
 package io.github.cfqueues.emulator;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,6 +107,101 @@ class EmulatedQueueTests {
 		assertThat(ApiClient.result(this.client.ack("{\"acks\":[{\"lease_id\":\"" + leaseId + "\"}]}"))
 			.get("ackCount")
 			.intValue()).isZero();
+	}
+
+	@Test
+	void queueIsNamedAfterItsIdUnlessToldOtherwiseAndFoundByName() {
+		EmulatedQueue plain = this.emulator.createQueue("a", "q1");
+		EmulatedQueue named = this.emulator.createQueue("a", "q2", "orders_v2-eu");
+
+		assertThat(plain.name()).isEqualTo("q1");
+		assertThat(named.name()).isEqualTo("orders_v2-eu");
+		assertThat(this.emulator.queueByName("a", "orders_v2-eu")).hasValueSatisfying(
+				(queue) -> assertThat(queue.queueId()).isEqualTo("q2"));
+		assertThat(this.emulator.queueByName("b", "orders_v2-eu")).isEmpty();
+		assertThat(this.emulator.createQueue("a", "q2", "orders_v2-eu").queueId()).isEqualTo("q2");
+		assertThat(this.emulator.createQueue("a", "q2").name()).isEqualTo("orders_v2-eu");
+	}
+
+	@Test
+	void queueNamedAfterItsIdTakesASuffixWhenAnotherQueueHasThatName() {
+		this.emulator.createQueue("a", "q1", "orders");
+		this.emulator.createQueue("a", "q2", "orders-2");
+
+		assertThat(this.emulator.createQueue("a", "orders").name()).isEqualTo("orders-3");
+	}
+
+	@Test
+	void createQueueRefusesNameConflicts() {
+		this.emulator.createQueue("a", "q1", "orders");
+
+		assertThatIllegalArgumentException().isThrownBy(() -> this.emulator.createQueue("a", "q2", "orders"))
+			.withMessageContaining("account a has a queue named 'orders' already");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.emulator.createQueue("a", "q1", "other"))
+			.withMessageContaining("exists already, named 'orders'");
+		assertThat(this.emulator.createQueue("b", "q2", "orders").name()).isEqualTo("orders");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "has space", "dot.ted", "é",
+			"0123456789012345678901234567890123456789012345678901234567890123" })
+	void createQueueRejectsMalformedNames(String name) {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.emulator.createQueue("a", "q", name));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> CloudflareQueuesEmulator.builder().queue("a", "q", name));
+	}
+
+	@Test
+	void builderCreatesNamedQueuesWithADefaultConsumer() {
+		try (CloudflareQueuesEmulator built = CloudflareQueuesEmulator.builder().queue("a", "q1", "orders").build()) {
+			EmulatedQueue queue = built.queueByName("a", "orders").orElseThrow();
+
+			assertThat(queue.queueId()).isEqualTo("q1");
+			assertThat(queue.consumer()).hasValue(ConsumerSettings.defaults());
+			assertThat(queue.settings()).isEqualTo(QueueSettings.defaults());
+		}
+	}
+
+	@Test
+	void consumerCanBeConfiguredAndRemoved() {
+		EmulatedQueue queue = this.emulator.createQueue("a", "q");
+		ConsumerSettings settings = new ConsumerSettings(10, 5, Duration.ofSeconds(30), Duration.ofMinutes(2), "dead");
+
+		queue.configureConsumer(settings);
+		assertThat(queue.consumer()).hasValue(settings);
+		assertThat(settings.maxDeliveries()).isEqualTo(6);
+
+		queue.removeConsumer();
+		assertThat(queue.consumer()).isEmpty();
+	}
+
+	@Test
+	void defaultSettingsAreCloudflares() {
+		assertThat(QueueSettings.defaults()).isEqualTo(new QueueSettings(Duration.ZERO, false, Duration.ofDays(4)));
+		assertThat(ConsumerSettings.defaults())
+			.isEqualTo(new ConsumerSettings(5, 3, Duration.ZERO, Duration.ofSeconds(30), null));
+	}
+
+	@Test
+	void settingsOutOfCloudflaresBoundsAreRejected() {
+		QueueSettings queue = QueueSettings.defaults();
+		ConsumerSettings consumer = ConsumerSettings.defaults();
+
+		assertThatIllegalArgumentException().isThrownBy(() -> queue.withDeliveryDelay(Duration.ofSeconds(86_401)));
+		assertThatIllegalArgumentException().isThrownBy(() -> queue.withDeliveryDelay(Duration.ofMillis(1500)));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> queue.withMessageRetentionPeriod(Duration.ofSeconds(59)));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> queue.withMessageRetentionPeriod(Duration.ofSeconds(1_209_601)));
+		assertThatIllegalArgumentException().isThrownBy(() -> consumer.withBatchSize(0));
+		assertThatIllegalArgumentException().isThrownBy(() -> consumer.withBatchSize(101));
+		assertThatIllegalArgumentException().isThrownBy(() -> consumer.withMaxRetries(-1));
+		assertThatIllegalArgumentException().isThrownBy(() -> consumer.withMaxRetries(101));
+		assertThatIllegalArgumentException().isThrownBy(() -> consumer.withRetryDelay(Duration.ofSeconds(86_401)))
+			.withMessage("retryDelay must be a whole number of seconds from 0 to 86400, not PT24H1S");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> consumer.withVisibilityTimeout(Duration.ofMillis(43_200_001)));
+		assertThatIllegalArgumentException().isThrownBy(() -> consumer.withDeadLetterQueue("not a name"));
 	}
 
 	@Test

@@ -82,6 +82,7 @@ class RateLimitTests {
 	@Test
 	void pullAndAckAreNeitherCountedNorBlocked() {
 		start(2, Duration.ofMinutes(1), Duration.ofMinutes(5));
+		queue().configureConsumer(ConsumerSettings.defaults().withMaxRetries(100));
 		this.client.push(PUSH);
 		for (int i = 0; i < 10; i++) {
 			assertThat(this.client.pull("{\"visibility_timeout_ms\":0}").statusCode()).isEqualTo(200);

@@ -25,8 +25,9 @@ class RoutingAndIdentifierTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/accounts", "/accounts/account1/queues", "/accounts/account1/queues/queue1",
+	@ValueSource(strings = { "/accounts", "/accounts/account1", "/accounts/account1/queues/queue1/",
 			"/accounts/account1/queues/queue1/messages/peek", "/accounts/account1/queues/queue1/messages/",
+			"/accounts/account1/queues/queue1/consumers/", "/accounts/account1/queues/queue1/consumers/c/x",
 			"/accounts/account1/topics/queue1/messages", "/zones" })
 	void unknownPathIsAnswered404With7003(String path) {
 		start(false);
@@ -67,6 +68,18 @@ class RoutingAndIdentifierTests {
 		assertThat(getMessages.headers().firstValue("Allow")).hasValue("POST");
 		assertError(postMetrics, 405, 7003, "Method not allowed for the URI");
 		assertThat(postMetrics.headers().firstValue("Allow")).hasValue("GET");
+	}
+
+	@Test
+	void allowListsEveryMethodOfThePath() {
+		start(false);
+
+		HttpResponse<String> postQueue = this.client.post("/accounts/account1/queues/queue1", PUSH);
+		HttpResponse<String> deleteQueues = this.client.delete("/accounts/account1/queues");
+
+		assertError(postQueue, 405, 7003, "Method not allowed for the URI");
+		assertThat(postQueue.headers().firstValue("Allow")).hasValue("GET, PUT, PATCH, DELETE");
+		assertThat(deleteQueues.headers().firstValue("Allow")).hasValue("GET, POST");
 	}
 
 	@ParameterizedTest
