@@ -144,6 +144,10 @@ final class CloudflareQueuesPropertiesValidator {
 		}
 	}
 
+	/**
+	 * Checks the base URL without ever echoing it whole: a URL can carry a secret in its user info or query, so an
+	 * error shows at most its scheme, host and port.
+	 */
 	private static void checkBaseUrl(String baseUrl) {
 		String property = PREFIX + ".base-url";
 		URI uri;
@@ -151,26 +155,31 @@ final class CloudflareQueuesPropertiesValidator {
 			uri = new URI(baseUrl);
 		}
 		catch (URISyntaxException ex) {
-			throw new InvalidCloudflareQueuesPropertyException(property, "'" + baseUrl + "' is not a URL");
+			throw new InvalidCloudflareQueuesPropertyException(property,
+					"is not a URL (" + ex.getReason() + " at index " + ex.getIndex() + "; the value is not shown)");
 		}
 		if (uri.getRawUserInfo() != null) {
-			throw new InvalidCloudflareQueuesPropertyException(property,
-					"must not carry user info (credentials belong in api-token or api-key; the value is not shown)");
+			throw new InvalidCloudflareQueuesPropertyException(property, "must not carry user info (credentials "
+					+ "belong in api-token or api-key; the value is not shown)");
 		}
 		if (!uri.isAbsolute() || uri.getHost() == null) {
 			throw new InvalidCloudflareQueuesPropertyException(property,
-					"'" + baseUrl + "' must be an absolute URL with a host");
+					"must be an absolute URL with a host (the value is not shown)");
 		}
-		if (uri.getQuery() != null || uri.getFragment() != null) {
-			throw new InvalidCloudflareQueuesPropertyException(property,
-					"'" + baseUrl + "' must not have a query or fragment");
+		if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+			throw new InvalidCloudflareQueuesPropertyException(property, "'" + origin(uri)
+					+ "...' must not have a query or fragment (the rest of the value is not shown)");
 		}
 		boolean https = "https".equalsIgnoreCase(uri.getScheme());
 		boolean loopbackHttp = "http".equalsIgnoreCase(uri.getScheme()) && isLoopback(uri.getHost());
 		if (!https && !loopbackHttp) {
-			throw new InvalidCloudflareQueuesPropertyException(property, "'" + baseUrl
-					+ "' must use https; plain http is allowed only to a loopback host (localhost, 127.0.0.1, [::1])");
+			throw new InvalidCloudflareQueuesPropertyException(property, "'" + origin(uri) + "' must use https; plain "
+					+ "http is allowed only to a loopback host (localhost, 127.0.0.1, [::1])");
 		}
+	}
+
+	private static String origin(URI uri) {
+		return uri.getScheme() + "://" + uri.getHost() + ((uri.getPort() != -1) ? ":" + uri.getPort() : "");
 	}
 
 	static boolean isLoopback(String host) {

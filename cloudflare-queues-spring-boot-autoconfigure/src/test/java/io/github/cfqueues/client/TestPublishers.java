@@ -55,6 +55,8 @@ public final class TestPublishers {
 
 	private String queueId = QUEUE;
 
+	private WebClient webClient = WebClient.builder().build();
+
 	private TestPublishers(String baseUrl) {
 		this.baseUrl = baseUrl;
 	}
@@ -94,6 +96,11 @@ public final class TestPublishers {
 		return this;
 	}
 
+	public TestPublishers webClient(WebClient webClient) {
+		this.webClient = webClient;
+		return this;
+	}
+
 	public TestPublishers serializer(BodySerializer serializer) {
 		this.serializer = serializer;
 		return this;
@@ -112,7 +119,7 @@ public final class TestPublishers {
 	}
 
 	public CloudflareQueuesApi api() {
-		return new CloudflareQueuesApi(WebClient.builder().build(), URI.create(this.baseUrl), this.requestTimeout);
+		return new CloudflareQueuesApi(this.webClient, URI.create(this.baseUrl), this.requestTimeout);
 	}
 
 	public QueueSender sender() {

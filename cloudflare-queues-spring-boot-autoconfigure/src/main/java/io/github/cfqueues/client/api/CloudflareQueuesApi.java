@@ -16,6 +16,7 @@ import io.github.cfqueues.client.QueueEndpoint;
 import io.github.cfqueues.client.QueueMetrics;
 import io.github.cfqueues.client.error.CloudflareQueuesException;
 import io.github.cfqueues.client.error.FailureDetails;
+import io.github.cfqueues.client.error.QueueServerException;
 import io.github.cfqueues.client.error.QueueTransportException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -75,8 +76,10 @@ public final class CloudflareQueuesApi {
 	private final JsonFactory jsonFactory = new JsonFactory();
 
 	/**
-	 * Creates the binding.
-	 * @param webClient the client to send with (the application's codecs, SSL and observations apply)
+	 * Creates the binding. The client is copied: its codecs are given room for a large pull and never log request
+	 * details (so a {@code log-request-details} setting cannot print the credentials), and the credentials are added
+	 * by a filter after all of its own.
+	 * @param webClient the client to send with (the application's codecs, SSL, filters and observations apply)
 	 * @param baseUrl the API's base URL, {@link #DEFAULT_BASE_URL} for Cloudflare
 	 * @param requestTimeout the longest one request may take, from sending to the whole answer
 	 */
@@ -86,9 +89,10 @@ public final class CloudflareQueuesApi {
 
 	CloudflareQueuesApi(WebClient webClient, URI baseUrl, Duration requestTimeout, Clock clock) {
 		Objects.requireNonNull(webClient, "webClient must not be null");
-		this.webClient = webClient.mutate()
-			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(MAX_RESPONSE_BYTES))
-			.build();
+		this.webClient = webClient.mutate().codecs((codecs) -> {
+			codecs.defaultCodecs().maxInMemorySize(MAX_RESPONSE_BYTES);
+			codecs.defaultCodecs().enableLoggingRequestDetails(false);
+		}).filter(CredentialsFilter.INSTANCE).build();
 		String url = baseUrl.toString();
 		this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
 		this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout must not be null");
