@@ -95,14 +95,15 @@ public final class CloudflareQueuesAutoConfiguration {
 			BodySerializer cloudflareQueuesBodySerializer, RetryPolicy retryPolicy,
 			ObjectProvider<RetryListener> retryListeners, AccountRateLimiters rateLimiters) {
 		return new CloudflareQueuesPublisherFactory(properties, connectionDetails, api, cloudflareQueuesBodySerializer,
-				retryPolicy, retryListeners.getIfUnique(() -> RetryListener.NONE), rateLimiters);
+				retryPolicy, RetryListener.of(retryListeners.orderedStream().toList()), rateLimiters);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	CloudflareQueuesPublisherLifecycle cloudflareQueuesPublisherLifecycle(CloudflareQueuesProperties properties,
-			ObjectProvider<QueuePublisher> publishers) {
-		return new CloudflareQueuesPublisherLifecycle(publishers, properties.getShutdownTimeout());
+			CloudflareQueuesPublisherFactory cloudflareQueuesPublisherFactory) {
+		return new CloudflareQueuesPublisherLifecycle(cloudflareQueuesPublisherFactory::created,
+				properties.getShutdownTimeout());
 	}
 
 	@Bean

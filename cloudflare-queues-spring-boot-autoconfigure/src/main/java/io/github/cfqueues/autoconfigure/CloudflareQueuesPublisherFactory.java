@@ -1,5 +1,8 @@
 package io.github.cfqueues.autoconfigure;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.Queue;
 import io.github.cfqueues.client.BodySerializer;
 import io.github.cfqueues.client.QueueEndpoint;
@@ -10,6 +13,7 @@ import io.github.cfqueues.client.batching.BatchingQueuePublisher;
 import io.github.cfqueues.client.batching.BatchingSettings;
 import io.github.cfqueues.client.flow.FlowController;
 import io.github.cfqueues.client.publish.DefaultQueuePublisher;
+import io.github.cfqueues.client.publish.GracefulShutdown;
 import io.github.cfqueues.client.publish.MessageEncoder;
 import io.github.cfqueues.client.publish.QueueSender;
 import io.github.cfqueues.client.ratelimit.AccountRateLimiters;
@@ -36,6 +40,8 @@ public final class CloudflareQueuesPublisherFactory {
 	private final RetryListener retryListener;
 
 	private final AccountRateLimiters rateLimiters;
+
+	private final List<GracefulShutdown> created = new CopyOnWriteArrayList<>();
 
 	CloudflareQueuesPublisherFactory(CloudflareQueuesProperties properties,
 			CloudflareQueuesConnectionDetails connectionDetails, CloudflareQueuesApi api, BodySerializer serializer,
@@ -71,7 +77,21 @@ public final class CloudflareQueuesPublisherFactory {
 		FlowController flow = new FlowController(PublisherSettings.flowControl(this.properties), endpoint);
 		DefaultQueuePublisher direct = new DefaultQueuePublisher(encoder, sender, flow);
 		@Nullable BatchingSettings batching = PublisherSettings.batching(this.properties, queue);
-		return (batching != null) ? new BatchingQueuePublisher(direct, batching) : direct;
+		if (batching == null) {
+			this.created.add(direct);
+			return direct;
+		}
+		BatchingQueuePublisher batchingPublisher = new BatchingQueuePublisher(direct, batching);
+		this.created.add(batchingPublisher);
+		return batchingPublisher;
+	}
+
+	/**
+	 * The publishers created so far, to shut down: only these, so that stopping creates no bean.
+	 * @return the publishers, in creation order
+	 */
+	List<GracefulShutdown> created() {
+		return List.copyOf(this.created);
 	}
 
 }

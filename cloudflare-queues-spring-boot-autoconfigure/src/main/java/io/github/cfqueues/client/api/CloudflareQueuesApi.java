@@ -173,14 +173,18 @@ public final class CloudflareQueuesApi {
 			byte @Nullable [] body) {
 		URI uri = URI.create(this.baseUrl + "/accounts/" + endpoint.accountId() + "/queues/" + endpoint.queueId()
 				+ path);
-		WebClient.RequestBodySpec request = this.webClient.method(method).uri(uri).headers((headers) -> {
-			headers.set(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
-			headers.set(HttpHeaders.USER_AGENT, ClientInfo.USER_AGENT);
-			endpoint.credentials().writeHeaders(headers::set);
-		});
+		WebClient.RequestBodySpec request = this.webClient.method(method)
+			.uri(uri)
+			.attribute(CredentialsFilter.ATTRIBUTE, endpoint.credentials())
+			.headers((headers) -> {
+				headers.set(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
+				headers.set(HttpHeaders.USER_AGENT, ClientInfo.USER_AGENT);
+			});
 		return ((body != null) ? request.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : request)
 			.exchangeToMono((response) -> response.bodyToMono(byte[].class)
 				.defaultIfEmpty(NO_BODY)
+				.onErrorMap((ex) -> !(ex instanceof CloudflareQueuesException),
+						(ex) -> unreadableAnswer(response, ex, endpoint, operation))
 				.flatMap((bytes) -> interpret(response, bytes, endpoint, operation)))
 			.name(TIMED_REQUEST)
 			.timeout(this.requestTimeout)
@@ -206,6 +210,25 @@ public final class CloudflareQueuesApi {
 						this.clock));
 		String hint = (envelope == null) ? describeBody(headers, body) : null;
 		return Mono.error(FailureClassifier.classify(details, hint));
+	}
+
+	/**
+	 * An answer arrived but its body could not be read (too large to buffer, or cut off): the status is known, and
+	 * after a 2xx the request may have taken effect.
+	 */
+	private CloudflareQueuesException unreadableAnswer(ClientResponse response, Throwable ex, QueueEndpoint endpoint,
+			String operation) {
+		int status = response.statusCode().value();
+		HttpHeaders headers = response.headers().asHttpHeaders();
+		FailureDetails details = new FailureDetails(operation, endpoint.name(), endpoint.queueId(), status, List.of(),
+				headers.getFirst("cf-ray"), null);
+		String problem = "its answer could not be read (" + rootMessage(ex) + ")";
+		if (status >= 200 && status < 300) {
+			return new QueueServerException("Cloudflare answered HTTP " + status + " but " + problem
+					+ ": the request may have taken effect (a pushed message may have been stored, and a retry may "
+					+ "store it twice)", details, ex);
+		}
+		return FailureClassifier.classify(details, problem);
 	}
 
 	private static String describeBody(HttpHeaders headers, byte[] body) {

@@ -66,8 +66,12 @@ final class FailureClassifier {
 		if (status == 400 || status == 413 || status == 422) {
 			return new MessageRejectedException("Cloudflare rejected the request" + answer, details, null);
 		}
-		boolean unreadableSuccess = status >= 200 && status < 300 && nonEnvelopeBody != null;
-		if (status == 408 || status == 409 || status >= 500 || unreadableSuccess) {
+		if (status >= 200 && status < 300 && nonEnvelopeBody != null) {
+			return new QueueServerException("Cloudflare answered HTTP " + status + answer
+					+ ": the request may have taken effect (a pushed message may have been stored, and a retry may "
+					+ "store it twice)", details, null);
+		}
+		if (status == 408 || status == 409 || status >= 500) {
 			return new QueueServerException("Cloudflare could not handle the request" + answer, details, null);
 		}
 		return new QueueRequestException("Cloudflare answered with an error" + answer, details, null);

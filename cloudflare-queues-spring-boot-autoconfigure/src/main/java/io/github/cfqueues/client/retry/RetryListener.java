@@ -1,6 +1,7 @@
 package io.github.cfqueues.client.retry;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.github.cfqueues.client.error.CloudflareQueuesException;
 
@@ -23,5 +24,21 @@ public interface RetryListener {
 	 * @param wait how long until the next attempt
 	 */
 	void onRetry(CloudflareQueuesException failure, int failedAttempt, Duration wait);
+
+	/**
+	 * One listener that tells each of the given ones, in order.
+	 * @param listeners the listeners
+	 * @return {@link #NONE} for none, the listener itself for one, else one telling them all
+	 */
+	static RetryListener of(List<? extends RetryListener> listeners) {
+		List<RetryListener> all = List.copyOf(listeners);
+		if (all.isEmpty()) {
+			return NONE;
+		}
+		if (all.size() == 1) {
+			return all.get(0);
+		}
+		return (failure, attempt, wait) -> all.forEach((listener) -> listener.onRetry(failure, attempt, wait));
+	}
 
 }

@@ -13,6 +13,7 @@ import io.github.cfqueues.client.error.QueueRateLimitedException;
 import io.github.cfqueues.client.error.QueueRequestException;
 import io.github.cfqueues.client.error.QueueServerException;
 import io.github.cfqueues.client.error.QueueUnavailableException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -88,6 +89,40 @@ class ErrorClassificationTests {
 				assertThat(failure.getMessage()).contains("push to queue 'orders'", "HTTP " + status)
 					.doesNotContain(TestPublishers.TOKEN);
 			})
+			.verify();
+	}
+
+	@Test
+	void aSuccessTooLargeToReadReportsItsStatusAndThatTheMessageMayHaveBeenStored() {
+		String tooLarge = "{\"success\":true,\"padding\":\"" + "x".repeat(CloudflareQueuesApi.MAX_RESPONSE_BYTES) + "\"}";
+		server.stubFor(post(urlEqualTo(TestPublishers.MESSAGES_PATH)).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withHeader("cf-ray", "7a1b2c3d4e5f6a7b-AMS")
+			.withBody(tooLarge)));
+
+		StepVerifier.create(TestPublishers.at(server.baseUrl()).build().pushText("m"))
+			.expectErrorSatisfies((ex) -> {
+				assertThat(ex).isExactlyInstanceOf(QueueServerException.class);
+				CloudflareQueuesException failure = (CloudflareQueuesException) ex;
+				assertThat(failure.getHttpStatus()).isEqualTo(200);
+				assertThat(failure.getCfRay()).isEqualTo("7a1b2c3d4e5f6a7b-AMS");
+				assertThat(failure).hasMessageStartingWith("Cloudflare answered HTTP 200 but its answer could not be read")
+					.hasMessageContaining("a pushed message may have been stored")
+					.hasMessageNotContaining("before an answer arrived");
+			})
+			.verify();
+	}
+
+	@Test
+	void aSuccessThatIsNotTheApisJsonSaysTheMessageMayHaveBeenStored() {
+		server.stubFor(post(urlEqualTo(TestPublishers.MESSAGES_PATH)).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "text/html")
+			.withBody("<html>proxy says ok</html>")));
+
+		StepVerifier.create(TestPublishers.at(server.baseUrl()).build().pushText("m"))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(QueueServerException.class)
+				.hasMessageStartingWith("Cloudflare answered HTTP 200 (answer was not the API's JSON: text/html "
+						+ "'<html>proxy says ok</html>'): the request may have taken effect"))
 			.verify();
 	}
 
