@@ -30,7 +30,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -132,16 +133,13 @@ class CloudflareQueuesLocalAutoConfigurationTests {
 	@Test
 	void configuredCredentialsAreNeverSent() {
 		List<String> sentHeaders = new CopyOnWriteArrayList<>();
-		ExchangeFilterFunction recorder = (request, next) -> {
-			request.headers().forEach((name, values) -> values.forEach((value) -> sentHeaders.add(name + ": " + value)));
-			return next.exchange(request);
-		};
+		ClientHttpConnector recorder = new HeaderRecordingConnector(new ReactorClientHttpConnector(), sentHeaders);
 		this.localRunner
 			.withPropertyValues("cloudflare.queues.account-id=" + CONFIGURED_ACCOUNT,
 					"cloudflare.queues.api-token=" + CONFIGURED_TOKEN, "cloudflare.queues.queue-id=q1",
 					"cloudflare.queues.queues.legacy.queue-id=q2", "cloudflare.queues.queues.legacy.email=a@b.example",
 					"cloudflare.queues.queues.legacy.api-key=configured-legacy-key")
-			.withBean(CloudflareQueuesWebClientCustomizer.class, () -> (builder) -> builder.filter(recorder))
+			.withBean(CloudflareQueuesWebClientCustomizer.class, () -> (builder) -> builder.clientConnector(recorder))
 			.run((context) -> {
 				context.getBean(QueuePublisher.class).pushText("one").block(Duration.ofSeconds(5));
 				context.getBean("legacyQueuePublisher", QueuePublisher.class)
