@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 import io.github.cfqueues.client.QueuePublisher;
-import io.github.cfqueues.client.ratelimit.AccountRateLimiters;
-import io.github.cfqueues.client.ratelimit.RateLimitSettings;
+import io.github.cfqueues.client.internal.ratelimit.AccountRateLimiters;
+import io.github.cfqueues.client.RateLimitSettings;
 import io.github.cfqueues.emulator.CloudflareQueuesEmulator;
 import io.github.cfqueues.emulator.RecordedRequest;
 

@@ -89,7 +89,6 @@ final class ScenarioRunner {
 				(double) allocated / operations, peakHeap, notes);
 	}
 
-
 	private long take(int count) {
 		long first = this.nextId;
 		this.nextId += count;

@@ -103,7 +103,6 @@ final class AdminOperations {
 		return result;
 	}
 
-
 	private static HttpPullConsumer requireConsumer(ManagedQueue queue, @Nullable String consumerId) {
 		String id = requireConsumerId(queue, consumerId);
 		HttpPullConsumer consumer = queue.consumer();

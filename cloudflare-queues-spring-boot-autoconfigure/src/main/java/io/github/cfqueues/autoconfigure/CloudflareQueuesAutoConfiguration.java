@@ -5,12 +5,12 @@ import java.net.URI;
 import io.github.cfqueues.client.BodySerializer;
 import io.github.cfqueues.client.QueuePublisher;
 import io.github.cfqueues.client.QueuePublisherRegistry;
-import io.github.cfqueues.client.api.CloudflareQueuesApi;
-import io.github.cfqueues.client.publish.JacksonBodySerializer;
-import io.github.cfqueues.client.publish.SimpleQueuePublisherRegistry;
-import io.github.cfqueues.client.retry.RetryListener;
-import io.github.cfqueues.client.retry.RetryPolicy;
-import io.github.cfqueues.client.ratelimit.AccountRateLimiters;
+import io.github.cfqueues.client.internal.api.CloudflareQueuesApi;
+import io.github.cfqueues.client.JacksonBodySerializer;
+import io.github.cfqueues.client.internal.publish.SimpleQueuePublisherRegistry;
+import io.github.cfqueues.client.RetryListener;
+import io.github.cfqueues.client.internal.retry.RetryPolicy;
+import io.github.cfqueues.client.internal.ratelimit.AccountRateLimiters;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 

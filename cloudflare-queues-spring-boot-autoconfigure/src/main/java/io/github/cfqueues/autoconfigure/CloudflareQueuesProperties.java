@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.cfqueues.client.MessageContentType;
-import io.github.cfqueues.client.api.CloudflareQueuesApi;
-import io.github.cfqueues.client.flow.FlowControlSettings.LimitBehavior;
+import io.github.cfqueues.client.internal.api.CloudflareQueuesApi;
+import io.github.cfqueues.client.FlowControlSettings.LimitBehavior;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -14,7 +14,7 @@ import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.RateLimit;
 import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.Retry;
 import io.github.cfqueues.client.QueueEndpoint;
 import io.github.cfqueues.client.QueueMessage;
-import io.github.cfqueues.client.api.QueueLimits;
+import io.github.cfqueues.client.QueueLimits;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.StringUtils;

@@ -8,17 +8,17 @@ import io.github.cfqueues.client.BodySerializer;
 import io.github.cfqueues.client.QueueEndpoint;
 import io.github.cfqueues.client.QueuePublisher;
 import io.github.cfqueues.client.QueuePublisherOptions;
-import io.github.cfqueues.client.api.CloudflareQueuesApi;
-import io.github.cfqueues.client.batching.BatchingQueuePublisher;
-import io.github.cfqueues.client.batching.BatchingSettings;
-import io.github.cfqueues.client.flow.FlowController;
-import io.github.cfqueues.client.publish.DefaultQueuePublisher;
-import io.github.cfqueues.client.publish.GracefulShutdown;
-import io.github.cfqueues.client.publish.MessageEncoder;
-import io.github.cfqueues.client.publish.QueueSender;
-import io.github.cfqueues.client.ratelimit.AccountRateLimiters;
-import io.github.cfqueues.client.retry.RetryListener;
-import io.github.cfqueues.client.retry.RetryPolicy;
+import io.github.cfqueues.client.internal.api.CloudflareQueuesApi;
+import io.github.cfqueues.client.internal.publish.BatchingQueuePublisher;
+import io.github.cfqueues.client.BatchingSettings;
+import io.github.cfqueues.client.internal.flow.FlowController;
+import io.github.cfqueues.client.internal.publish.DefaultQueuePublisher;
+import io.github.cfqueues.client.internal.publish.GracefulShutdown;
+import io.github.cfqueues.client.internal.publish.MessageEncoder;
+import io.github.cfqueues.client.internal.publish.QueueSender;
+import io.github.cfqueues.client.internal.ratelimit.AccountRateLimiters;
+import io.github.cfqueues.client.RetryListener;
+import io.github.cfqueues.client.internal.retry.RetryPolicy;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -5,10 +5,10 @@ import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.FlowControl;
 import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.Queue;
 import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.QueueBatching;
 import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.RateLimit;
-import io.github.cfqueues.client.batching.BatchingSettings;
-import io.github.cfqueues.client.flow.FlowControlSettings;
-import io.github.cfqueues.client.ratelimit.RateLimitSettings;
-import io.github.cfqueues.client.retry.RetrySettings;
+import io.github.cfqueues.client.BatchingSettings;
+import io.github.cfqueues.client.FlowControlSettings;
+import io.github.cfqueues.client.RateLimitSettings;
+import io.github.cfqueues.client.RetrySettings;
 import org.jspecify.annotations.Nullable;
 
 /**

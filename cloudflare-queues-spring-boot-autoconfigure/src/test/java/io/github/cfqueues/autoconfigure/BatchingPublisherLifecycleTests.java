@@ -10,11 +10,11 @@ import io.github.cfqueues.client.MessagePushResponse;
 import io.github.cfqueues.client.QueueMessage;
 import io.github.cfqueues.client.QueuePublisher;
 import io.github.cfqueues.client.QueuePublisherRegistry;
-import io.github.cfqueues.client.batching.BatchingQueuePublisher;
-import io.github.cfqueues.client.batching.HeldAnswers;
+import io.github.cfqueues.client.internal.publish.BatchingQueuePublisher;
+import io.github.cfqueues.client.internal.publish.HeldAnswers;
 import io.github.cfqueues.client.error.BatchPushException;
 import io.github.cfqueues.client.error.PublisherClosedException;
-import io.github.cfqueues.client.publish.DefaultQueuePublisher;
+import io.github.cfqueues.client.internal.publish.DefaultQueuePublisher;
 import io.github.cfqueues.emulator.CloudflareQueuesEmulator;
 import io.github.cfqueues.emulator.Fault;
 import io.github.cfqueues.emulator.Faults;
@@ -34,7 +34,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ReactorResourceFactory;
 
-import static io.github.cfqueues.client.batching.BatchingPublishers.failure;
+import static io.github.cfqueues.client.internal.publish.BatchingPublishers.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

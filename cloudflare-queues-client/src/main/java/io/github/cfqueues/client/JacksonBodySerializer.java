@@ -1,0 +1,23 @@
+package io.github.cfqueues.client;
+
+import java.util.Objects;
+
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Serializes bodies with a Jackson mapper, normally the application's.
+ */
+public final class JacksonBodySerializer implements BodySerializer {
+
+	private final ObjectMapper mapper;
+
+	public JacksonBodySerializer(ObjectMapper mapper) {
+		this.mapper = Objects.requireNonNull(mapper, "mapper must not be null");
+	}
+
+	@Override
+	public byte[] serialize(Object payload) {
+		return this.mapper.writeValueAsBytes(payload);
+	}
+
+}

@@ -1,0 +1,32 @@
+package io.github.cfqueues.client.internal.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/**
+ * This library's name and version, for the {@code User-Agent} header.
+ */
+final class ClientInfo {
+
+	static final String USER_AGENT = load();
+
+	private ClientInfo() {
+	}
+
+	private static String load() {
+		Properties properties = new Properties();
+		try (InputStream in = ClientInfo.class.getResourceAsStream("client.properties")) {
+			if (in != null) {
+				properties.load(in);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return properties.getProperty("name", "cloudflare-queues-spring-boot-autoconfigure") + "/"
+				+ properties.getProperty("version", "unknown") + " (Java " + System.getProperty("java.version") + ")";
+	}
+
+}

@@ -1,0 +1,266 @@
+package io.github.cfqueues.client.internal.api;
+
+import io.github.cfqueues.client.QueueLimits;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeoutException;
+
+import io.github.cfqueues.client.MessagePushResponse;
+import io.github.cfqueues.client.QueueEndpoint;
+import io.github.cfqueues.client.QueueMetrics;
+import io.github.cfqueues.client.error.CloudflareQueuesException;
+import io.github.cfqueues.client.error.FailureDetails;
+import io.github.cfqueues.client.error.QueueServerException;
+import io.github.cfqueues.client.error.QueueTransportException;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The binding to the Cloudflare Queues HTTP API: the one class that knows its paths, headers and envelope. Each
+ * method makes exactly one request when subscribed (retries are the caller's), bounded by the request timeout, and
+ * fails only with a {@link CloudflareQueuesException}.
+ * <p>
+ * Request and response envelopes are written and read by the library's own JSON settings, so an application's
+ * naming strategy or inclusion rules never change them.
+ */
+public final class CloudflareQueuesApi {
+
+	/**
+	 * Cloudflare's API base URL.
+	 */
+	public static final String DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
+
+	/**
+	 * The largest answer read: a 100-message pull of base64 bodies with room to spare.
+	 */
+	public static final int MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
+
+	private static final byte[] NO_BODY = new byte[0];
+
+	private static final int BODY_HINT_LENGTH = 80;
+
+	/**
+	 * Names the exchange so that the request timeout describes it without walking the operator chain on every
+	 * subscription (Reactor computes that description eagerly).
+	 */
+	private static final String TIMED_REQUEST = "cloudflare-queues-request";
+
+	private final WebClient webClient;
+
+	private final String baseUrl;
+
+	private final Duration requestTimeout;
+
+	private final Clock clock;
+
+	private final ObjectMapper mapper = JsonMapper.builder().build();
+
+	private static final Duration MAX_VISIBILITY_TIMEOUT = Duration.ofHours(12);
+
+	private final JsonFactory jsonFactory = new JsonFactory();
+
+	/**
+	 * Creates the binding. The client is copied: its codecs are given room for a large pull and never log request
+	 * details (so a {@code log-request-details} setting cannot print the credentials), and the credentials are added
+	 * by a filter after all of its own.
+	 * @param webClient the client to send with (the application's codecs, SSL, filters and observations apply)
+	 * @param baseUrl the API's base URL, {@link #DEFAULT_BASE_URL} for Cloudflare
+	 * @param requestTimeout the longest one request may take, from sending to the whole answer
+	 */
+	public CloudflareQueuesApi(WebClient webClient, URI baseUrl, Duration requestTimeout) {
+		this(webClient, baseUrl, requestTimeout, Clock.systemUTC());
+	}
+
+	CloudflareQueuesApi(WebClient webClient, URI baseUrl, Duration requestTimeout, Clock clock) {
+		Objects.requireNonNull(webClient, "webClient must not be null");
+		this.webClient = webClient.mutate().codecs((codecs) -> {
+			codecs.defaultCodecs().maxInMemorySize(MAX_RESPONSE_BYTES);
+			codecs.defaultCodecs().enableLoggingRequestDetails(false);
+		}).filter(CredentialsFilter.INSTANCE).build();
+		String url = baseUrl.toString();
+		this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+		this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout must not be null");
+		this.clock = clock;
+	}
+
+	/**
+	 * Pushes one message: {@code POST .../queues/{queue_id}/messages}. The body is serialized now, once, and
+	 * sent on every subscription.
+	 * @param endpoint the queue
+	 * @param message the message
+	 * @return Cloudflare's answer
+	 */
+	public Mono<MessagePushResponse> push(QueueEndpoint endpoint, EncodedMessage message) {
+		return exchange(HttpMethod.POST, endpoint, "push", "/messages", RequestBodyWriter.message(message))
+			.map((envelope) -> ResultReader.pushResponse(envelope.result()));
+	}
+
+	/**
+	 * Pushes messages in one request: {@code POST .../queues/{queue_id}/messages/batch}. The caller keeps the
+	 * batch within {@link QueueLimits}.
+	 * @param endpoint the queue
+	 * @param messages the messages, 1 to 100
+	 * @return Cloudflare's answer
+	 */
+	public Mono<MessagePushResponse> pushBatch(QueueEndpoint endpoint, List<EncodedMessage> messages) {
+		return exchange(HttpMethod.POST, endpoint, "batch push", "/messages/batch", RequestBodyWriter.batch(messages))
+			.map((envelope) -> ResultReader.pushResponse(envelope.result()));
+	}
+
+	/**
+	 * Leases messages: {@code POST .../queues/{queue_id}/messages/pull}. Pulls do not count against the account's
+	 * API rate limit.
+	 * @param endpoint the queue
+	 * @param batchSize how many messages at most, 1 to 100
+	 * @param visibilityTimeout how long the messages stay leased, at most 12 hours
+	 * @return the leased messages, possibly none
+	 */
+	public Mono<PullResponse> pull(QueueEndpoint endpoint, int batchSize, Duration visibilityTimeout) {
+		if (batchSize < 1 || batchSize > QueueLimits.MAX_BATCH_MESSAGES) {
+			throw new IllegalArgumentException("batchSize must be from 1 to 100, got " + batchSize);
+		}
+		if (visibilityTimeout.isNegative() || visibilityTimeout.compareTo(MAX_VISIBILITY_TIMEOUT) > 0) {
+			throw new IllegalArgumentException("visibilityTimeout must be from 0 to 12 hours, got " + visibilityTimeout);
+		}
+		return exchange(HttpMethod.POST, endpoint, "pull", "/messages/pull",
+				PullAckBodies.pullRequest(this.jsonFactory, batchSize, visibilityTimeout))
+			.map((envelope) -> PullAckBodies.pullResponse(envelope.result()));
+	}
+
+	/**
+	 * Acknowledges leased messages and asks for others to be retried: {@code POST .../queues/{queue_id}/messages/ack}.
+	 * Acks do not count against the account's API rate limit.
+	 * @param endpoint the queue
+	 * @param acks the lease ids to acknowledge
+	 * @param retries the leases to deliver again after a delay
+	 * @return the counts and warnings
+	 */
+	public Mono<AckResponse> ack(QueueEndpoint endpoint, List<String> acks, List<LeaseRetry> retries) {
+		return exchange(HttpMethod.POST, endpoint, "ack", "/messages/ack",
+				PullAckBodies.ackRequest(this.jsonFactory, acks, retries))
+			.map((envelope) -> PullAckBodies.ackResponse(envelope.result()));
+	}
+
+	/**
+	 * Reads the queue's backlog: {@code GET .../queues/{queue_id}/metrics}. Counts against the API rate limit.
+	 * @param endpoint the queue
+	 * @return the metrics
+	 */
+	public Mono<QueueMetrics> metrics(QueueEndpoint endpoint) {
+		return exchange(HttpMethod.GET, endpoint, "metrics", "/metrics", null).map((envelope) -> {
+			JsonNode result = envelope.result();
+			return (result != null) ? ResultReader.metrics(result) : QueueMetrics.none();
+		});
+	}
+
+	private Mono<ApiEnvelope> exchange(HttpMethod method, QueueEndpoint endpoint, String operation, String path,
+			byte @Nullable [] body) {
+		URI uri = URI.create(this.baseUrl + "/accounts/" + endpoint.accountId() + "/queues/" + endpoint.queueId()
+				+ path);
+		WebClient.RequestBodySpec request = this.webClient.method(method)
+			.uri(uri)
+			.attribute(CredentialsFilter.ATTRIBUTE, endpoint.credentials())
+			.headers((headers) -> {
+				headers.set(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
+				headers.set(HttpHeaders.USER_AGENT, ClientInfo.USER_AGENT);
+			});
+		return ((body != null) ? request.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : request)
+			.exchangeToMono((response) -> response.bodyToMono(byte[].class)
+				.defaultIfEmpty(NO_BODY)
+				.onErrorMap((ex) -> !(ex instanceof CloudflareQueuesException),
+						(ex) -> unreadableAnswer(response, ex, endpoint, operation))
+				.flatMap((bytes) -> interpret(response, bytes, endpoint, operation)))
+			.name(TIMED_REQUEST)
+			.timeout(this.requestTimeout)
+			.onErrorMap((ex) -> !(ex instanceof CloudflareQueuesException),
+					(ex) -> transportFailure(ex, endpoint, operation));
+	}
+
+	private Mono<ApiEnvelope> interpret(ClientResponse response, byte[] body, QueueEndpoint endpoint,
+			String operation) {
+		int status = response.statusCode().value();
+		ApiEnvelope envelope = (body.length > 0) ? ApiEnvelope.read(this.mapper, body) : null;
+		boolean success = status >= 200 && status < 300;
+		if (success && body.length == 0) {
+			return Mono.just(new ApiEnvelope(null, List.of(), null));
+		}
+		if (success && envelope != null && !Boolean.FALSE.equals(envelope.success())) {
+			return Mono.just(envelope);
+		}
+		HttpHeaders headers = response.headers().asHttpHeaders();
+		FailureDetails details = new FailureDetails(operation, endpoint.name(), endpoint.queueId(), status,
+				(envelope != null) ? envelope.errors() : List.of(), headers.getFirst("cf-ray"),
+				RetryAfter.parse(headers.getFirst("retry-after-ms"), headers.getFirst(HttpHeaders.RETRY_AFTER),
+						this.clock));
+		String hint = (envelope == null) ? describeBody(headers, body) : null;
+		return Mono.error(FailureClassifier.classify(details, hint));
+	}
+
+	/**
+	 * An answer arrived but its body could not be read (too large to buffer, or cut off): the status is known, and
+	 * after a 2xx the request may have taken effect.
+	 */
+	private CloudflareQueuesException unreadableAnswer(ClientResponse response, Throwable ex, QueueEndpoint endpoint,
+			String operation) {
+		int status = response.statusCode().value();
+		HttpHeaders headers = response.headers().asHttpHeaders();
+		FailureDetails details = new FailureDetails(operation, endpoint.name(), endpoint.queueId(), status, List.of(),
+				headers.getFirst("cf-ray"), null);
+		String problem = "its answer could not be read (" + rootMessage(ex) + ")";
+		if (status >= 200 && status < 300) {
+			return new QueueServerException("Cloudflare answered HTTP " + status + " but " + problem
+					+ ": the request may have taken effect (a pushed message may have been stored, and a retry may "
+					+ "store it twice)", details, ex);
+		}
+		return FailureClassifier.classify(details, problem);
+	}
+
+	private static String describeBody(HttpHeaders headers, byte[] body) {
+		if (body.length == 0) {
+			return "empty body";
+		}
+		MediaType contentType = headers.getContentType();
+		String text = new String(body, 0, Math.min(body.length, BODY_HINT_LENGTH * 4), StandardCharsets.UTF_8)
+			.replaceAll("\\p{Cntrl}+", " ")
+			.strip();
+		if (text.length() > BODY_HINT_LENGTH) {
+			text = text.substring(0, BODY_HINT_LENGTH) + "...";
+		}
+		return ((contentType != null) ? contentType + " " : "") + "'" + text + "'";
+	}
+
+	private static CloudflareQueuesException transportFailure(Throwable ex, QueueEndpoint endpoint,
+			String operation) {
+		FailureDetails details = FailureDetails.noResponse(operation, endpoint.name(), endpoint.queueId());
+		if (ex instanceof TimeoutException) {
+			return new QueueTransportException("No answer within the request timeout", details, true, ex);
+		}
+		return new QueueTransportException("The request failed before an answer arrived (" + rootMessage(ex) + ")",
+				details, false, ex);
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = root.getMessage();
+		return root.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
+	}
+
+}

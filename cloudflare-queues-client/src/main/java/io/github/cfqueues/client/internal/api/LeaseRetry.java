@@ -1,0 +1,21 @@
+package io.github.cfqueues.client.internal.api;
+
+import io.github.cfqueues.client.QueueMessage;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A leased message to deliver again after a delay instead of acknowledging it.
+ *
+ * @param leaseId the lease
+ * @param delay whole seconds from 0 to 24 hours before the message is delivered again
+ */
+public record LeaseRetry(String leaseId, Duration delay) {
+
+	public LeaseRetry {
+		Objects.requireNonNull(leaseId, "leaseId must not be null");
+		QueueMessage.checkDelay(delay, "The retry delay");
+	}
+
+}

@@ -1,0 +1,90 @@
+package io.github.cfqueues.client.internal.ratelimit;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+import io.github.cfqueues.client.QueueEndpoint;
+import io.github.cfqueues.client.error.CloudflareQueuesException;
+import io.github.cfqueues.client.error.QueueRateLimitedException;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * One queue's gate: holds the queue's requests back after Cloudflare answers that the queue is overloaded (429
+ * with code 10250) until its {@code Retry-After} has passed, then hands them to the account's gate. Other queues of
+ * the account are not held back.
+ */
+public final class QueueOverloadGate implements RequestGate {
+
+	private static final Duration PAUSE_WITHOUT_RETRY_AFTER = Duration.ofSeconds(1);
+
+	private final RequestGate account;
+
+	private final Duration maxWait;
+
+	private final LongSupplier nanoClock;
+
+	private final Scheduler timer;
+
+	private volatile long pausedUntil;
+
+	private volatile String cause = "";
+
+	public QueueOverloadGate(RequestGate account, Duration maxWait) {
+		this(account, maxWait, System::nanoTime, Schedulers.parallel());
+	}
+
+	QueueOverloadGate(RequestGate account, Duration maxWait, LongSupplier nanoClock, Scheduler timer) {
+		this.account = Objects.requireNonNull(account, "account must not be null");
+		this.maxWait = Objects.requireNonNull(maxWait, "maxWait must not be null");
+		this.nanoClock = nanoClock;
+		this.timer = timer;
+		this.pausedUntil = nanoClock.getAsLong();
+	}
+
+	@Override
+	public Mono<Void> permit(QueueEndpoint endpoint, String operation) {
+		return Mono.defer(() -> {
+			long wait = this.pausedUntil - this.nanoClock.getAsLong();
+			if (wait <= 0) {
+				return this.account.permit(endpoint, operation);
+			}
+			if (wait > this.maxWait.toNanos()) {
+				return Mono.error(Refusals.queuePaused(this.cause, this.maxWait, endpoint, operation, wait));
+			}
+			return Mono.delay(Duration.ofNanos(wait), this.timer).then(this.account.permit(endpoint, operation));
+		});
+	}
+
+	@Override
+	public void onFailure(CloudflareQueuesException failure) {
+		if (failure instanceof QueueRateLimitedException limited && !limited.isLocal() && !limited.isAccountWide()) {
+			Duration retryAfter = limited.getRetryAfter();
+			this.cause = "Cloudflare answered HTTP " + limited.getHttpStatus() + " " + limited.getErrors()
+					+ " (queue overloaded) to " + limited.getDetails().operation()
+					+ ((limited.getCfRay() != null) ? ", cf-ray " + limited.getCfRay() : "")
+					+ ((retryAfter != null) ? ", with Retry-After " + retryAfter : ", without Retry-After");
+			pause((retryAfter != null) ? retryAfter : PAUSE_WITHOUT_RETRY_AFTER);
+		}
+		this.account.onFailure(failure);
+	}
+
+	/**
+	 * Holds back this queue's requests for a while.
+	 * @param duration how long
+	 */
+	public synchronized void pause(Duration duration) {
+		this.pausedUntil = Math.max(this.pausedUntil, this.nanoClock.getAsLong() + duration.toNanos());
+	}
+
+	/**
+	 * Whether the queue is paused now.
+	 * @return {@code true} while a pause lasts
+	 */
+	public boolean isPaused() {
+		return this.pausedUntil - this.nanoClock.getAsLong() > 0;
+	}
+
+}
