@@ -51,6 +51,8 @@ import tools.jackson.databind.json.JsonMapper;
  * metrics only)</td><td>10104</td><td>404</td></tr>
  * <tr><td>pull or ack on a queue without an {@code http_pull} consumer: "HTTP pull is not enabled on queue
  * ..."</td><td>11013</td><td>400</td></tr>
+ * <tr><td>pull on a queue whose {@code delivery_paused} is true: "queue_delivery_paused: message delivery is paused
+ * on queue ...", saying how to resume it</td><td>11014</td><td>409</td></tr>
  * <tr><td>unknown consumer id</td><td>11010</td><td>404</td></tr>
  * <tr><td>body is not JSON (also an empty push or batch body)</td><td>10208</td><td>400</td></tr>
  * <tr><td>consumer {@code type} other than {@code http_pull} (the emulator runs no Workers)</td><td>11012</td>
@@ -73,10 +75,11 @@ import tools.jackson.databind.json.JsonMapper;
  * <tr><td>batch over 256,000 bytes</td><td>10205</td><td>400</td></tr>
  * <tr><td>a bug in the emulator</td><td>15000</td><td>500</td></tr>
  * </table>
- * Codes 11009 to 11013 are the emulator's own (Cloudflare documents none for these cases) and stay stable; 11003
- * is the code Cloudflare was seen to answer for an invalid queue name. A request the HTTP layer cannot read gets a
- * plain-text answer and the connection is closed: 400 when malformed, 413 for a body over 32 MiB, 417 for an
- * {@code Expect} other than {@code 100-continue}, 501 for a transfer coding other than chunked.
+ * Codes 11009 to 11014 are the emulator's own (Cloudflare documents none for these cases) and stay stable; 11003
+ * is the code Cloudflare was seen to answer for an invalid queue name. For a paused queue Cloudflare documents the
+ * 409 and the text {@code queue_delivery_paused}, which starts the emulator's message. A request the HTTP layer
+ * cannot read gets a plain-text answer and the connection is closed: 400 when malformed, 413 for a body over
+ * 32 MiB, 417 for an {@code Expect} other than {@code 100-continue}, 501 for a transfer coding other than chunked.
  * <p>
  * A message's size is the UTF-8 length of its body as sent (text: the string; json: the compact JSON text of the
  * body value) plus 100 bytes. Optional fields sent as JSON {@code null} count as absent.
@@ -88,8 +91,11 @@ import tools.jackson.databind.json.JsonMapper;
  * get one with {@link ConsumerSettings#defaults() default settings}; queues created with {@code POST /queues} start
  * without one, as at Cloudflare.</li>
  * <li>Messages are delivered in arrival order once due: after their {@code delay_seconds}, or the queue's
- * {@code delivery_delay} when the push names none. A paused queue ({@code delivery_paused}) accepts pushes and
- * delivers nothing.</li>
+ * {@code delivery_delay} when the push names none.</li>
+ * <li>A paused queue ({@code delivery_paused}) accepts pushes and refuses pulls with 409, as Cloudflare documents.
+ * It still accepts acks and retries: Cloudflare refuses only pulls, and a consumer can so settle what it pulled
+ * before the pause rather than see it delivered again once delivery resumes. A retried message waits for the
+ * resume; leases keep running out and retention keeps applying meanwhile.</li>
  * <li>A pull leases messages for its {@code visibility_timeout_ms} and counts a delivery in {@code attempts} (the
  * first is 1); a pull that leaves {@code batch_size} or {@code visibility_timeout_ms} out gets the consumer's.</li>
  * <li>An ack removes a message. Every lease of a message acknowledges it while it is in the queue, even after the

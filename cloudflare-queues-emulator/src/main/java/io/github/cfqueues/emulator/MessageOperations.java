@@ -7,7 +7,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Carries out push, batch, pull, ack and metrics on a queue: reads the request body, changes the store, answers
  * the result. Pull and ack need the queue's HTTP pull consumer, whose settings fill in what the request leaves
- * out and decide when a message runs out of retries.
+ * out and decide when a message runs out of retries. A pull on a paused queue is refused; acks and retries are
+ * not, so a consumer can settle what it pulled before the pause.
  */
 final class MessageOperations {
 
@@ -43,8 +44,10 @@ final class MessageOperations {
 
 	private PullResult pull(ManagedQueue queue, byte[] body) {
 		HttpPullConsumer consumer = requireHttpPull(queue);
-		PullResult result = queue.store()
-			.pull(this.consumerReader.readPull(body), consumer.settings(), queue.settings().deliveryPaused());
+		if (queue.settings().deliveryPaused()) {
+			throw ApiErrors.deliveryPaused(queue.address(), queue.name());
+		}
+		PullResult result = queue.store().pull(this.consumerReader.readPull(body), consumer.settings());
 		this.deadLetters.settle(queue, result.exhausted());
 		return result;
 	}
