@@ -129,6 +129,12 @@ final class ApiErrors {
 				+ " does");
 	}
 
+	static ApiException consumerWarmingUp(QueueAddress address, String queueName) {
+		return new ApiException(503, UNKNOWN_INTERNAL_ERROR, "Service Unavailable: the HTTP pull consumer of queue "
+				+ queueName + " (" + address.queueId() + ") was created moments ago and is not ready yet; retry "
+				+ "shortly");
+	}
+
 	static ApiException parameterInvalid(String detail) {
 		return new ApiException(400, JSON_REQUEST_BODY_INVALID, "request is invalid: " + detail);
 	}

@@ -51,6 +51,9 @@ import tools.jackson.databind.json.JsonMapper;
  * metrics only)</td><td>10104</td><td>404</td></tr>
  * <tr><td>pull or ack on a queue without an {@code http_pull} consumer: "HTTP pull is not enabled on queue
  * ..."</td><td>11013</td><td>400</td></tr>
+ * <tr><td>pull within the {@link Builder#consumerWarmUp(Duration) consumer warm-up} (off by default) after the
+ * queue's consumer was created: "Service Unavailable: the HTTP pull consumer of queue ... was created moments ago
+ * and is not ready yet; retry shortly"</td><td>15000</td><td>503</td></tr>
  * <tr><td>pull on a queue whose {@code delivery_paused} is true: "queue_delivery_paused: message delivery is paused
  * on queue ...", saying how to resume it</td><td>11014</td><td>409</td></tr>
  * <tr><td>unknown consumer id</td><td>11010</td><td>404</td></tr>
@@ -108,6 +111,9 @@ import tools.jackson.databind.json.JsonMapper;
  * delivery (by default, 3 times)"): retried, or its lease running out, after that many deliveries, it moves to the
  * consumer's {@code dead_letter_queue} (a queue name in the same account) as a new message with the same body and
  * content type, or is dropped when there is none or it does not exist.</li>
+ * <li>With a {@link Builder#consumerWarmUp(Duration) consumer warm-up} set, pulls fail with a transient 503 for
+ * that long after the queue's consumer was created, as Cloudflare's pulls may right after an HTTP pull consumer
+ * is created; acks are not affected.</li>
  * <li>Messages older than the queue's {@code message_retention_period} (default 4 days) are dropped.</li>
  * <li>Metrics and {@code message_backlog_count} count every message the queue holds, leased ones included.</li>
  * </ul>
@@ -158,7 +164,8 @@ public final class CloudflareQueuesEmulator implements AutoCloseable {
 		this.rateLimiter = new AccountRateLimiter(builder.rateLimit, builder.clock);
 		this.faults = new FaultApplier(builder.faultInjector, envelope);
 		Authenticator authenticator = new Authenticator(builder.credentials());
-		MessageOperations messages = new MessageOperations(bodies, new ResultBodies(mapper), this.deadLetters);
+		MessageOperations messages = new MessageOperations(bodies, new ResultBodies(mapper), this.deadLetters,
+				new ConsumerWarmUp(builder.consumerWarmUp, builder.clock));
 		AdminOperations admin = new AdminOperations(this.queues, this.deadLetters, bodies,
 				new AdminResultBodies(mapper), envelope);
 		QueueApi api = new QueueApi(authenticator, this.rateLimiter, this.faults, this.queues,
@@ -368,6 +375,8 @@ public final class CloudflareQueuesEmulator implements AutoCloseable {
 
 		private FaultInjector faultInjector = FaultInjector.none();
 
+		private Duration consumerWarmUp = Duration.ZERO;
+
 		private final Map<QueueAddress, @Nullable String> queues = new LinkedHashMap<>();
 
 		private Builder() {
@@ -486,6 +495,27 @@ public final class CloudflareQueuesEmulator implements AutoCloseable {
 		 */
 		public Builder faultInjector(FaultInjector faultInjector) {
 			this.faultInjector = Objects.requireNonNull(faultInjector, "faultInjector must not be null");
+			return this;
+		}
+
+		/**
+		 * Makes pulls on a queue fail for a while after its HTTP pull consumer was created, as Cloudflare's may
+		 * ("pulls may fail for a moment; retry"), so that a client's retries can be tested. Within {@code warmUp}
+		 * of the consumer's creation, by the emulator's {@link #clock(Clock) clock}, a pull answers 503 with code
+		 * 15000; afterwards pulls succeed. It applies to every new consumer: one created over the consumers API
+		 * ({@code POST}, or {@code PUT} with a new id), by {@link EmulatedQueue#configureConsumer(ConsumerSettings)}
+		 * on a queue without one, and the default consumer of a queue created in Java (including
+		 * {@link #queue(String, String)}, whose consumer is created when the emulator is built) or automatically.
+		 * Changing an existing consumer's settings starts no new warm-up. Acks are not affected.
+		 * @param warmUp how long a new consumer refuses pulls; zero (the default) for not at all
+		 * @return this builder
+		 */
+		public Builder consumerWarmUp(Duration warmUp) {
+			Objects.requireNonNull(warmUp, "warmUp must not be null");
+			if (warmUp.isNegative()) {
+				throw new IllegalArgumentException("warmUp must not be negative, not " + warmUp);
+			}
+			this.consumerWarmUp = warmUp;
 			return this;
 		}
 
