@@ -118,7 +118,32 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>Metrics and {@code message_backlog_count} count every message the queue holds, leased ones included.</li>
  * </ul>
  * Time-dependent changes happen on the emulator's {@link Builder#clock(Clock) clock}, applied before every request
- * and every read through {@link EmulatedQueue}.
+ * and every read through {@link EmulatedQueue} or the inspection endpoints.
+ * <p>
+ * To see what reached the emulator, two read-only inspection endpoints outside Cloudflare's paths answer
+ * {@code GET} with indented JSON and need no credentials: {@code /emulator/queues} ({@link #inspectionUrl()}) for
+ * every queue, by account id then queue id, and {@code /emulator/queues/{account_id}/{queue_id}} for one.
+ * <pre>{@code
+ * {"now": "2026-01-01T00:00:05Z",
+ *  "queues": [{"account_id": "account1", "queue_id": "queue1", "queue_name": "queue1",
+ *              "delivery_paused": false, "http_pull_enabled": true,
+ *              "backlog_count": 1, "backlog_bytes": 105, "older_messages_left_out": 0,
+ *              "messages": [{"id": "<32 hex digits>", "content_type": "text", "body": "hello", "attempts": 1,
+ *                            "enqueued_at": "2026-01-01T00:00:00Z", "visible_at": "2026-01-01T00:00:00Z",
+ *                            "leased": true, "lease_expires_at": "2026-01-01T00:00:30Z"}],
+ *              "received_count": 1, "acknowledged_count": 0, "retried_count": 0,
+ *              "dead_lettered_count": 0, "dropped_count": 0}]}
+ * }</pre>
+ * One queue answers {@code {"now": ..., "queue": {...}}}. Times are on the emulator's clock. Each queue shows its
+ * newest 100 messages in arrival order, {@code older_messages_left_out} counting the others; {@code body} is the
+ * text as sent, or the compact JSON text of a json body; {@code visible_at} is when the message is or was due
+ * (see {@link StoredMessage#visibleAt()}); {@code leased} says whether a lease is running, until
+ * {@code lease_expires_at} ({@code null} when not leased). An unknown queue or path answers 404, a method other
+ * than {@code GET} 405 (with {@code Allow: GET}), a request addressed to a host other than {@code 127.0.0.1},
+ * {@code localhost} or {@code [::1]} 403 (against DNS rebinding), each as {@code {"error": "<what to do>"}}.
+ * These requests are not API calls: they are not in {@link #requests()} and do not count against the account rate
+ * limit. Any process on the machine can read them, message bodies included: the emulator
+ * is for development and tests.
  * <p>
  * Typical use:
  * <pre>{@code
@@ -170,7 +195,8 @@ public final class CloudflareQueuesEmulator implements AutoCloseable {
 				new AdminResultBodies(mapper), envelope);
 		QueueApi api = new QueueApi(authenticator, this.rateLimiter, this.faults, this.queues,
 				builder.autoCreateQueues, messages, admin, envelope);
-		this.handler = new ExchangeHandler(api, this.requestLog, envelope, builder.clock);
+		InspectionEndpoint inspection = new InspectionEndpoint(this.queues, this.deadLetters, mapper, builder.clock);
+		this.handler = new ExchangeHandler(api, inspection, this.requestLog, envelope, builder.clock);
 		builder.queues.forEach((address, name) -> {
 			if (name != null) {
 				this.queues.createOrGet(address, name);
@@ -198,7 +224,8 @@ public final class CloudflareQueuesEmulator implements AutoCloseable {
 	public synchronized CloudflareQueuesEmulator start() {
 		if (this.server == null) {
 			this.server = HttpServerRunner.start(this.configuredPort, this.handler);
-			logger.info("Cloudflare Queues emulator listening on {}", baseUrl());
+			logger.info("Cloudflare Queues emulator listening on {}; see what reached it at {}", baseUrl(),
+					inspectionUrl());
 		}
 		return this;
 	}
@@ -249,6 +276,17 @@ public final class CloudflareQueuesEmulator implements AutoCloseable {
 	 */
 	public URI baseUrl() {
 		return URI.create("http://127.0.0.1:" + port() + Router.BASE_PATH);
+	}
+
+	/**
+	 * Returns the URL of the inspection endpoint that lists every queue and its messages, such as
+	 * {@code http://127.0.0.1:54321/emulator/queues}: open it in a browser or with {@code curl}, no credentials
+	 * needed. Append {@code /{account_id}/{queue_id}} for one queue.
+	 * @return the inspection URL
+	 * @throws IllegalStateException if not running
+	 */
+	public URI inspectionUrl() {
+		return URI.create("http://127.0.0.1:" + port() + InspectionEndpoint.QUEUES_PATH);
 	}
 
 	/**
@@ -308,8 +346,9 @@ public final class CloudflareQueuesEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Returns a snapshot of the requests received since the start or the last {@link #resetRequests()}, in the
-	 * order their answers were decided. Kept in memory without bound.
+	 * Returns a snapshot of the API requests received since the start or the last {@link #resetRequests()}, in the
+	 * order their answers were decided; requests to the inspection endpoints are left out. Kept in memory without
+	 * bound.
 	 * @return the requests
 	 */
 	public List<RecordedRequest> requests() {
