@@ -142,8 +142,8 @@ import tools.jackson.databind.json.JsonMapper;
  * than {@code GET} 405 (with {@code Allow: GET}), a request addressed to a host other than {@code 127.0.0.1},
  * {@code localhost} or {@code [::1]} 403 (against DNS rebinding), each as {@code {"error": "<what to do>"}}.
  * These requests are not API calls: they are not in {@link #requests()} and do not count against the account rate
- * limit. Any process on the machine can read them, message bodies included: the emulator
- * is for development and tests.
+ * limit. Any process on the machine can read them, message bodies included: the emulator is for development and
+ * tests.
  * <p>
  * Typical use:
  * <pre>{@code

@@ -90,7 +90,10 @@ final class InspectionEndpoint {
 	}
 
 	private ApiResponse allQueues() {
-		this.queues.all().stream().map((queue) -> queue.address().accountId()).distinct()
+		this.queues.all()
+			.stream()
+			.map((queue) -> queue.address().accountId())
+			.distinct()
 			.forEach(this.deadLetters::catchUp);
 		return json(200, this.bodies.queues(this.queues.all(), now()));
 	}
