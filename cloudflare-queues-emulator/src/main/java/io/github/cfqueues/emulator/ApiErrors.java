@@ -52,6 +52,12 @@ final class ApiErrors {
 	/** Chosen by the emulator: Cloudflare's code for a pull from a queue without HTTP pull is not documented. */
 	static final int HTTP_PULL_NOT_ENABLED = 11013;
 
+	/**
+	 * Chosen by the emulator: Cloudflare documents a 409 stating {@code queue_delivery_paused} for a pull on a
+	 * paused queue, but no code.
+	 */
+	static final int DELIVERY_PAUSED = 11014;
+
 	static final String RATE_LIMITED_MESSAGE = "Please wait and consider throttling your request speed";
 
 	private ApiErrors() {
@@ -113,6 +119,20 @@ final class ApiErrors {
 		return new ApiException(400, HTTP_PULL_NOT_ENABLED, "HTTP pull is not enabled on queue " + queueName + " ("
 				+ address.queueId() + "): create a consumer of type 'http_pull' on the queue to pull and acknowledge "
 				+ "messages over HTTP");
+	}
+
+	static ApiException deliveryPaused(QueueAddress address, String queueName) {
+		return new ApiException(409, DELIVERY_PAUSED, "queue_delivery_paused: message delivery is paused on queue "
+				+ queueName + " (" + address.queueId() + "), so nothing can be pulled; resume it by setting "
+				+ "delivery_paused to false: PATCH /accounts/" + address.accountId() + "/queues/" + address.queueId()
+				+ " with {\"settings\":{\"delivery_paused\":false}}, as wrangler queues resume-delivery " + queueName
+				+ " does");
+	}
+
+	static ApiException consumerWarmingUp(QueueAddress address, String queueName) {
+		return new ApiException(503, UNKNOWN_INTERNAL_ERROR, "Service Unavailable: the HTTP pull consumer of queue "
+				+ queueName + " (" + address.queueId() + ") was created moments ago and is not ready yet; retry "
+				+ "shortly");
 	}
 
 	static ApiException parameterInvalid(String detail) {

@@ -51,6 +51,11 @@ import tools.jackson.databind.json.JsonMapper;
  * metrics only)</td><td>10104</td><td>404</td></tr>
  * <tr><td>pull or ack on a queue without an {@code http_pull} consumer: "HTTP pull is not enabled on queue
  * ..."</td><td>11013</td><td>400</td></tr>
+ * <tr><td>pull within the {@link Builder#consumerWarmUp(Duration) consumer warm-up} (off by default) after the
+ * queue's consumer was created: "Service Unavailable: the HTTP pull consumer of queue ... was created moments ago
+ * and is not ready yet; retry shortly"</td><td>15000</td><td>503</td></tr>
+ * <tr><td>pull on a queue whose {@code delivery_paused} is true: "queue_delivery_paused: message delivery is paused
+ * on queue ...", saying how to resume it</td><td>11014</td><td>409</td></tr>
  * <tr><td>unknown consumer id</td><td>11010</td><td>404</td></tr>
  * <tr><td>body is not JSON (also an empty push or batch body)</td><td>10208</td><td>400</td></tr>
  * <tr><td>consumer {@code type} other than {@code http_pull} (the emulator runs no Workers)</td><td>11012</td>
@@ -73,10 +78,11 @@ import tools.jackson.databind.json.JsonMapper;
  * <tr><td>batch over 256,000 bytes</td><td>10205</td><td>400</td></tr>
  * <tr><td>a bug in the emulator</td><td>15000</td><td>500</td></tr>
  * </table>
- * Codes 11009 to 11013 are the emulator's own (Cloudflare documents none for these cases) and stay stable; 11003
- * is the code Cloudflare was seen to answer for an invalid queue name. A request the HTTP layer cannot read gets a
- * plain-text answer and the connection is closed: 400 when malformed, 413 for a body over 32 MiB, 417 for an
- * {@code Expect} other than {@code 100-continue}, 501 for a transfer coding other than chunked.
+ * Codes 11009 to 11014 are the emulator's own (Cloudflare documents none for these cases) and stay stable; 11003
+ * is the code Cloudflare was seen to answer for an invalid queue name. For a paused queue Cloudflare documents the
+ * 409 and the text {@code queue_delivery_paused}, which starts the emulator's message. A request the HTTP layer
+ * cannot read gets a plain-text answer and the connection is closed: 400 when malformed, 413 for a body over
+ * 32 MiB, 417 for an {@code Expect} other than {@code 100-continue}, 501 for a transfer coding other than chunked.
  * <p>
  * A message's size is the UTF-8 length of its body as sent (text: the string; json: the compact JSON text of the
  * body value) plus 100 bytes. Optional fields sent as JSON {@code null} count as absent.
@@ -88,8 +94,11 @@ import tools.jackson.databind.json.JsonMapper;
  * get one with {@link ConsumerSettings#defaults() default settings}; queues created with {@code POST /queues} start
  * without one, as at Cloudflare.</li>
  * <li>Messages are delivered in arrival order once due: after their {@code delay_seconds}, or the queue's
- * {@code delivery_delay} when the push names none. A paused queue ({@code delivery_paused}) accepts pushes and
- * delivers nothing.</li>
+ * {@code delivery_delay} when the push names none.</li>
+ * <li>A paused queue ({@code delivery_paused}) accepts pushes and refuses pulls with 409, as Cloudflare documents.
+ * It still accepts acks and retries: Cloudflare refuses only pulls, and a consumer can so settle what it pulled
+ * before the pause rather than see it delivered again once delivery resumes. A retried message waits for the
+ * resume; leases keep running out and retention keeps applying meanwhile.</li>
  * <li>A pull leases messages for its {@code visibility_timeout_ms} and counts a delivery in {@code attempts} (the
  * first is 1); a pull that leaves {@code batch_size} or {@code visibility_timeout_ms} out gets the consumer's.</li>
  * <li>An ack removes a message. Every lease of a message acknowledges it while it is in the queue, even after the
@@ -102,11 +111,39 @@ import tools.jackson.databind.json.JsonMapper;
  * delivery (by default, 3 times)"): retried, or its lease running out, after that many deliveries, it moves to the
  * consumer's {@code dead_letter_queue} (a queue name in the same account) as a new message with the same body and
  * content type, or is dropped when there is none or it does not exist.</li>
+ * <li>With a {@link Builder#consumerWarmUp(Duration) consumer warm-up} set, pulls fail with a transient 503 for
+ * that long after the queue's consumer was created, as Cloudflare's pulls may right after an HTTP pull consumer
+ * is created; acks are not affected.</li>
  * <li>Messages older than the queue's {@code message_retention_period} (default 4 days) are dropped.</li>
  * <li>Metrics and {@code message_backlog_count} count every message the queue holds, leased ones included.</li>
  * </ul>
  * Time-dependent changes happen on the emulator's {@link Builder#clock(Clock) clock}, applied before every request
- * and every read through {@link EmulatedQueue}.
+ * and every read through {@link EmulatedQueue} or the inspection endpoints.
+ * <p>
+ * To see what reached the emulator, two read-only inspection endpoints outside Cloudflare's paths answer
+ * {@code GET} with indented JSON and need no credentials: {@code /emulator/queues} ({@link #inspectionUrl()}) for
+ * every queue, by account id then queue id, and {@code /emulator/queues/{account_id}/{queue_id}} for one.
+ * <pre>{@code
+ * {"now": "2026-01-01T00:00:05Z",
+ *  "queues": [{"account_id": "account1", "queue_id": "queue1", "queue_name": "queue1",
+ *              "delivery_paused": false, "http_pull_enabled": true,
+ *              "backlog_count": 1, "backlog_bytes": 105, "older_messages_left_out": 0,
+ *              "messages": [{"id": "<32 hex digits>", "content_type": "text", "body": "hello", "attempts": 1,
+ *                            "enqueued_at": "2026-01-01T00:00:00Z", "visible_at": "2026-01-01T00:00:00Z",
+ *                            "leased": true, "lease_expires_at": "2026-01-01T00:00:30Z"}],
+ *              "received_count": 1, "acknowledged_count": 0, "retried_count": 0,
+ *              "dead_lettered_count": 0, "dropped_count": 0}]}
+ * }</pre>
+ * One queue answers {@code {"now": ..., "queue": {...}}}. Times are on the emulator's clock. Each queue shows its
+ * newest 100 messages in arrival order, {@code older_messages_left_out} counting the others; {@code body} is the
+ * text as sent, or the compact JSON text of a json body; {@code visible_at} is when the message is or was due
+ * (see {@link StoredMessage#visibleAt()}); {@code leased} says whether a lease is running, until
+ * {@code lease_expires_at} ({@code null} when not leased). An unknown queue or path answers 404, a method other
+ * than {@code GET} 405 (with {@code Allow: GET}), a request addressed to a host other than {@code 127.0.0.1},
+ * {@code localhost} or {@code [::1]} 403 (against DNS rebinding), each as {@code {"error": "<what to do>"}}.
+ * These requests are not API calls: they are not in {@link #requests()} and do not count against the account rate
+ * limit. Any process on the machine can read them, message bodies included: the emulator is for development and
+ * tests.
  * <p>
  * Typical use:
  * <pre>{@code
@@ -152,12 +189,14 @@ public final class CloudflareQueuesEmulator implements AutoCloseable {
 		this.rateLimiter = new AccountRateLimiter(builder.rateLimit, builder.clock);
 		this.faults = new FaultApplier(builder.faultInjector, envelope);
 		Authenticator authenticator = new Authenticator(builder.credentials());
-		MessageOperations messages = new MessageOperations(bodies, new ResultBodies(mapper), this.deadLetters);
+		MessageOperations messages = new MessageOperations(bodies, new ResultBodies(mapper), this.deadLetters,
+				new ConsumerWarmUp(builder.consumerWarmUp, builder.clock));
 		AdminOperations admin = new AdminOperations(this.queues, this.deadLetters, bodies,
 				new AdminResultBodies(mapper), envelope);
 		QueueApi api = new QueueApi(authenticator, this.rateLimiter, this.faults, this.queues,
 				builder.autoCreateQueues, messages, admin, envelope);
-		this.handler = new ExchangeHandler(api, this.requestLog, envelope, builder.clock);
+		InspectionEndpoint inspection = new InspectionEndpoint(this.queues, this.deadLetters, mapper, builder.clock);
+		this.handler = new ExchangeHandler(api, inspection, this.requestLog, envelope, builder.clock);
 		builder.queues.forEach((address, name) -> {
 			if (name != null) {
 				this.queues.createOrGet(address, name);
@@ -185,7 +224,8 @@ public final class CloudflareQueuesEmulator implements AutoCloseable {
 	public synchronized CloudflareQueuesEmulator start() {
 		if (this.server == null) {
 			this.server = HttpServerRunner.start(this.configuredPort, this.handler);
-			logger.info("Cloudflare Queues emulator listening on {}", baseUrl());
+			logger.info("Cloudflare Queues emulator listening on {}; see what reached it at {}", baseUrl(),
+					inspectionUrl());
 		}
 		return this;
 	}
@@ -236,6 +276,17 @@ public final class CloudflareQueuesEmulator implements AutoCloseable {
 	 */
 	public URI baseUrl() {
 		return URI.create("http://127.0.0.1:" + port() + Router.BASE_PATH);
+	}
+
+	/**
+	 * Returns the URL of the inspection endpoint that lists every queue and its messages, such as
+	 * {@code http://127.0.0.1:54321/emulator/queues}: open it in a browser or with {@code curl}, no credentials
+	 * needed. Append {@code /{account_id}/{queue_id}} for one queue.
+	 * @return the inspection URL
+	 * @throws IllegalStateException if not running
+	 */
+	public URI inspectionUrl() {
+		return URI.create("http://127.0.0.1:" + port() + InspectionEndpoint.QUEUES_PATH);
 	}
 
 	/**
@@ -295,8 +346,9 @@ public final class CloudflareQueuesEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Returns a snapshot of the requests received since the start or the last {@link #resetRequests()}, in the
-	 * order their answers were decided. Kept in memory without bound.
+	 * Returns a snapshot of the API requests received since the start or the last {@link #resetRequests()}, in the
+	 * order their answers were decided; requests to the inspection endpoints are left out. Kept in memory without
+	 * bound.
 	 * @return the requests
 	 */
 	public List<RecordedRequest> requests() {
@@ -361,6 +413,8 @@ public final class CloudflareQueuesEmulator implements AutoCloseable {
 		private @Nullable RateLimit rateLimit;
 
 		private FaultInjector faultInjector = FaultInjector.none();
+
+		private Duration consumerWarmUp = Duration.ZERO;
 
 		private final Map<QueueAddress, @Nullable String> queues = new LinkedHashMap<>();
 
@@ -480,6 +534,27 @@ public final class CloudflareQueuesEmulator implements AutoCloseable {
 		 */
 		public Builder faultInjector(FaultInjector faultInjector) {
 			this.faultInjector = Objects.requireNonNull(faultInjector, "faultInjector must not be null");
+			return this;
+		}
+
+		/**
+		 * Makes pulls on a queue fail for a while after its HTTP pull consumer was created, as Cloudflare's may
+		 * ("pulls may fail for a moment; retry"), so that a client's retries can be tested. Within {@code warmUp}
+		 * of the consumer's creation, by the emulator's {@link #clock(Clock) clock}, a pull answers 503 with code
+		 * 15000; afterwards pulls succeed. It applies to every new consumer: one created over the consumers API
+		 * ({@code POST}, or {@code PUT} with a new id), by {@link EmulatedQueue#configureConsumer(ConsumerSettings)}
+		 * on a queue without one, and the default consumer of a queue created in Java (including
+		 * {@link #queue(String, String)}, whose consumer is created when the emulator is built) or automatically.
+		 * Changing an existing consumer's settings starts no new warm-up. Acks are not affected.
+		 * @param warmUp how long a new consumer refuses pulls; zero (the default) for not at all
+		 * @return this builder
+		 */
+		public Builder consumerWarmUp(Duration warmUp) {
+			Objects.requireNonNull(warmUp, "warmUp must not be null");
+			if (warmUp.isNegative()) {
+				throw new IllegalArgumentException("warmUp must not be negative, not " + warmUp);
+			}
+			this.consumerWarmUp = warmUp;
 			return this;
 		}
 

@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs the emulator standalone until the process is stopped, printing its base URL:
+ * Runs the emulator standalone until the process is stopped, printing its base URL and its inspection URL:
  * <pre>
  * java -cp ... io.github.cfqueues.emulator.EmulatorMain --port 8787 --token local-token --auto-create
  * </pre>
@@ -46,6 +46,7 @@ public final class EmulatorMain {
 		CloudflareQueuesEmulator emulator = builder.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(emulator::stop, "cf-queues-emulator-shutdown"));
 		System.out.println("Cloudflare Queues emulator listening on " + emulator.baseUrl());
+		System.out.println("See what reached it at " + emulator.inspectionUrl());
 		new CountDownLatch(1).await();
 	}
 

@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Has the {@link QueueApi} decide the answer to each request, records the request, then hands the answer to the
- * server with a {@code cf-ray} header, late if asked, or none to drop the connection.
+ * server with a {@code cf-ray} header, late if asked, or none to drop the connection. Requests for the
+ * {@link InspectionEndpoint} go to it instead, unrecorded.
  */
 final class ExchangeHandler implements HttpExchangeHandler {
 
@@ -17,14 +18,17 @@ final class ExchangeHandler implements HttpExchangeHandler {
 
 	private final QueueApi api;
 
+	private final InspectionEndpoint inspection;
+
 	private final RequestLog log;
 
 	private final Envelope envelope;
 
 	private final Clock clock;
 
-	ExchangeHandler(QueueApi api, RequestLog log, Envelope envelope, Clock clock) {
+	ExchangeHandler(QueueApi api, InspectionEndpoint inspection, RequestLog log, Envelope envelope, Clock clock) {
 		this.api = api;
+		this.inspection = inspection;
 		this.log = log;
 		this.envelope = envelope;
 		this.clock = clock;
@@ -32,6 +36,9 @@ final class ExchangeHandler implements HttpExchangeHandler {
 
 	@Override
 	public @Nullable ApiResponse handle(RawRequest raw) throws InterruptedException {
+		if (InspectionEndpoint.handles(raw.path())) {
+			return this.inspection.answer(raw);
+		}
 		IncomingRequest request = new IncomingRequest(raw.method(), raw.path(), raw.query(), raw.headers(),
 				raw.body(), this.clock.instant());
 		Answer answer = decide(request);

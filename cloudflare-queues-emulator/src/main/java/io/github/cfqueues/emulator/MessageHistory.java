@@ -59,12 +59,27 @@ final class MessageHistory {
 		return List.copyOf(this.dropped);
 	}
 
+	/**
+	 * Returns how many messages the queue received, and how many were acknowledged, retried, dead-lettered and
+	 * dropped, all read at one instant.
+	 */
+	synchronized Counts counts() {
+		return new Counts(this.received.size(), this.acknowledged.size(), this.retried.size(),
+				this.deadLettered.size(), this.dropped.size());
+	}
+
 	synchronized void clear() {
 		this.received.clear();
 		this.acknowledged.clear();
 		this.retried.clear();
 		this.deadLettered.clear();
 		this.dropped.clear();
+	}
+
+	/**
+	 * The sizes of the history lists at one instant.
+	 */
+	record Counts(int received, int acknowledged, int retried, int deadLettered, int dropped) {
 	}
 
 }

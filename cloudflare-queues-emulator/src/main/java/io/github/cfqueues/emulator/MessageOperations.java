@@ -7,7 +7,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Carries out push, batch, pull, ack and metrics on a queue: reads the request body, changes the store, answers
  * the result. Pull and ack need the queue's HTTP pull consumer, whose settings fill in what the request leaves
- * out and decide when a message runs out of retries.
+ * out and decide when a message runs out of retries. A pull is refused while the consumer warms up and while the
+ * queue is paused; acks and retries are not, so a consumer can settle what it pulled before the pause.
  */
 final class MessageOperations {
 
@@ -19,11 +20,14 @@ final class MessageOperations {
 
 	private final DeadLetters deadLetters;
 
-	MessageOperations(JsonBodies bodies, ResultBodies results, DeadLetters deadLetters) {
+	private final ConsumerWarmUp warmUp;
+
+	MessageOperations(JsonBodies bodies, ResultBodies results, DeadLetters deadLetters, ConsumerWarmUp warmUp) {
 		this.pushReader = new PushRequestReader(bodies);
 		this.consumerReader = new ConsumerRequestReader(bodies);
 		this.results = results;
 		this.deadLetters = deadLetters;
+		this.warmUp = warmUp;
 	}
 
 	JsonNode execute(Operation operation, ManagedQueue queue, byte[] body) {
@@ -43,8 +47,11 @@ final class MessageOperations {
 
 	private PullResult pull(ManagedQueue queue, byte[] body) {
 		HttpPullConsumer consumer = requireHttpPull(queue);
-		PullResult result = queue.store()
-			.pull(this.consumerReader.readPull(body), consumer.settings(), queue.settings().deliveryPaused());
+		this.warmUp.check(queue, consumer);
+		if (queue.settings().deliveryPaused()) {
+			throw ApiErrors.deliveryPaused(queue.address(), queue.name());
+		}
+		PullResult result = queue.store().pull(this.consumerReader.readPull(body), consumer.settings());
 		this.deadLetters.settle(queue, result.exhausted());
 		return result;
 	}

@@ -75,16 +75,16 @@ final class MessageStore {
 	}
 
 	/**
-	 * Leases due messages in arrival order; a paused queue leases none.
+	 * Leases due messages in arrival order.
 	 */
-	synchronized PullResult pull(PullOptions options, ConsumerSettings settings, boolean paused) {
+	synchronized PullResult pull(PullOptions options, ConsumerSettings settings) {
 		Instant now = this.clock.instant();
 		int batchSize = options.batchSizeOr(settings);
 		Instant leaseExpiry = now.plus(options.visibilityTimeoutOr(settings));
 		List<StoredMessage> leased = new ArrayList<>();
 		List<StoredMessage> exhausted = new ArrayList<>();
 		Iterator<Map.Entry<String, StoredMessage>> entries = this.messagesById.entrySet().iterator();
-		while (!paused && leased.size() < batchSize && entries.hasNext()) {
+		while (leased.size() < batchSize && entries.hasNext()) {
 			Map.Entry<String, StoredMessage> entry = entries.next();
 			StoredMessage message = entry.getValue();
 			if (!message.isAvailableAt(now)) {

@@ -7,7 +7,7 @@ import java.time.Duration;
  *
  * @param deliveryDelay the delay of messages pushed without a {@code delay_seconds} of their own (or of their
  * batch): whole seconds from 0 to 86,400
- * @param deliveryPaused whether pulls deliver nothing (pushes are still accepted)
+ * @param deliveryPaused whether pulls are refused (with 409); pushes, acks and retries are still accepted
  * @param messageRetentionPeriod how long a message is kept, acknowledged or not, counted from its arrival by the
  * emulator's clock: whole seconds from 60 to 1,209,600 (14 days)
  */

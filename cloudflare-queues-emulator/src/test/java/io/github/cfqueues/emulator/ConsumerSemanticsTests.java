@@ -223,19 +223,6 @@ class ConsumerSemanticsTests extends RunningEmulator {
 	}
 
 	@Test
-	void pausedQueueAcceptsPushesButDeliversNothing() {
-		this.queue.updateSettings(QueueSettings.defaults().withDeliveryPaused(true));
-
-		assertThat(this.client.push(Bodies.text("held").toString()).statusCode()).isEqualTo(200);
-		JsonNode result = ApiClient.result(this.client.pull("{}"));
-
-		assertThat(result.get("messages")).isEmpty();
-		assertThat(result.get("message_backlog_count").intValue()).isEqualTo(1);
-		this.queue.updateSettings(QueueSettings.defaults());
-		assertThat(pull("{}")).hasSize(1);
-	}
-
-	@Test
 	void deliveryDelayAppliesToMessagesPushedWithoutADelay() {
 		this.queue.updateSettings(QueueSettings.defaults().withDeliveryDelay(Duration.ofSeconds(60)));
 

@@ -197,7 +197,7 @@ class QueueAdminTests extends RunningEmulator {
 
 		this.client.patch(path, "{\"settings\":{\"delivery_delay\":0,\"delivery_paused\":true}}");
 		this.clock.advanceSeconds(60);
-		assertThat(ApiClient.result(this.client.pull("{}")).get("messages")).isEmpty();
+		assertThat(this.client.pull("{}").statusCode()).isEqualTo(409);
 
 		this.client.patch(path, "{\"settings\":{\"delivery_paused\":false}}");
 		assertThat(ApiClient.result(this.client.pull("{}")).get("messages")).hasSize(1);
