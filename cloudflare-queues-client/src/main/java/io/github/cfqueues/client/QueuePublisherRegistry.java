@@ -1,6 +1,9 @@
 package io.github.cfqueues.client;
 
+import java.util.Collection;
 import java.util.Set;
+
+import io.github.cfqueues.client.internal.publish.SimpleQueuePublisherRegistry;
 
 /**
  * Finds the publisher of any configured queue by its name.
@@ -20,5 +23,15 @@ public interface QueuePublisherRegistry {
 	 * @return the names, sorted
 	 */
 	Set<String> names();
+
+	/**
+	 * A registry of the given publishers, by their {@link QueuePublisher#queueName() queue names}.
+	 * @param publishers the publishers
+	 * @return the registry
+	 * @throws IllegalArgumentException if two publishers have the same name
+	 */
+	static QueuePublisherRegistry of(Collection<? extends QueuePublisher> publishers) {
+		return new SimpleQueuePublisherRegistry(publishers);
+	}
 
 }

@@ -1,17 +1,29 @@
 package io.github.cfqueues.architecture;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The client packages stay usable without Spring Boot: only the auto-configuration knows Boot.
+ * The client stands on its own: it knows nothing of Spring Boot or of the auto-configuration, and its public API
+ * shows none of its internals.
  */
 class ClientArchitectureTests {
 
@@ -27,6 +39,49 @@ class ClientArchitectureTests {
 			.dependOnClassesThat()
 			.resideInAPackage("org.springframework.boot..")
 			.check(CLASSES);
+	}
+
+	/**
+	 * What users see never mentions an internal type: the public and protected members of the public API's public
+	 * types take, return and extend none.
+	 */
+	@Test
+	void thePublicApiExposesNoInternalType() {
+		classes().that()
+			.resideInAnyPackage("io.github.cfqueues.client", "io.github.cfqueues.client.error")
+			.and()
+			.arePublic()
+			.should(exposeNoInternalType())
+			.check(CLASSES);
+	}
+
+	private static ArchCondition<JavaClass> exposeNoInternalType() {
+		return new ArchCondition<>("expose no io.github.cfqueues.client.internal type") {
+
+			@Override
+			public void check(JavaClass type, ConditionEvents events) {
+				List<JavaClass> exposed = new ArrayList<>(type.getRawInterfaces());
+				type.getRawSuperclass().ifPresent(exposed::add);
+				for (JavaMember member : type.getMembers()) {
+					if (!member.getModifiers().contains(JavaModifier.PUBLIC)
+							&& !member.getModifiers().contains(JavaModifier.PROTECTED)) {
+						continue;
+					}
+					if (member instanceof JavaField field) {
+						exposed.add(field.getRawType());
+					}
+					if (member instanceof JavaCodeUnit code) {
+						exposed.add(code.getRawReturnType());
+						exposed.addAll(code.getRawParameterTypes());
+					}
+				}
+				exposed.stream()
+					.filter((exposedType) -> exposedType.getPackageName().startsWith("io.github.cfqueues.client.internal"))
+					.forEach((internal) -> events.add(SimpleConditionEvent.violated(type,
+							type.getName() + " exposes " + internal.getName())));
+			}
+
+		};
 	}
 
 	@Test

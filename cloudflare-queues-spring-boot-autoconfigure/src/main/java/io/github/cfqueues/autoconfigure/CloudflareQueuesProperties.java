@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.cfqueues.client.MessageContentType;
-import io.github.cfqueues.client.internal.api.CloudflareQueuesApi;
+import io.github.cfqueues.client.CloudflareQueuesClient;
 import io.github.cfqueues.client.FlowControlSettings.LimitBehavior;
 import org.jspecify.annotations.Nullable;
 
@@ -31,7 +31,7 @@ public class CloudflareQueuesProperties extends AccountProperties {
 	/**
 	 * Base URL of the Cloudflare API. Must be https, or http to a loopback host (for an emulator).
 	 */
-	private String baseUrl = CloudflareQueuesApi.DEFAULT_BASE_URL;
+	private String baseUrl = CloudflareQueuesClient.DEFAULT_BASE_URL;
 
 	/**
 	 * Timeout for opening a connection to the API.

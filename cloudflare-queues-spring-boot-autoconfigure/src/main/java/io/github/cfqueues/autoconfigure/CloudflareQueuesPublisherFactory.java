@@ -1,29 +1,14 @@
 package io.github.cfqueues.autoconfigure;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
 import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.Queue;
-import io.github.cfqueues.client.BodySerializer;
+import io.github.cfqueues.client.CloudflareQueuesClient;
 import io.github.cfqueues.client.QueueEndpoint;
 import io.github.cfqueues.client.QueuePublisher;
-import io.github.cfqueues.client.QueuePublisherOptions;
-import io.github.cfqueues.client.internal.api.CloudflareQueuesApi;
-import io.github.cfqueues.client.internal.publish.BatchingQueuePublisher;
-import io.github.cfqueues.client.BatchingSettings;
-import io.github.cfqueues.client.internal.flow.FlowController;
-import io.github.cfqueues.client.internal.publish.DefaultQueuePublisher;
-import io.github.cfqueues.client.internal.publish.GracefulShutdown;
-import io.github.cfqueues.client.internal.publish.MessageEncoder;
-import io.github.cfqueues.client.internal.publish.QueueSender;
-import io.github.cfqueues.client.internal.ratelimit.AccountRateLimiters;
-import io.github.cfqueues.client.RetryListener;
-import io.github.cfqueues.client.internal.retry.RetryPolicy;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Creates the publisher of a configured queue; the auto-configuration registers one bean per queue through it.
- * Every publisher of an account shares that account's rate limiter; each has its own flow control.
+ * Makes the publisher of a configured queue through the {@link CloudflareQueuesClient}: the queue's id, account and
+ * credentials come from the {@link CloudflareQueuesConnectionDetails}, its options from {@code cloudflare.queues.*}.
+ * The auto-configuration registers one bean per queue through it.
  */
 public final class CloudflareQueuesPublisherFactory {
 
@@ -31,28 +16,13 @@ public final class CloudflareQueuesPublisherFactory {
 
 	private final CloudflareQueuesConnectionDetails connectionDetails;
 
-	private final CloudflareQueuesApi api;
-
-	private final BodySerializer serializer;
-
-	private final RetryPolicy retryPolicy;
-
-	private final RetryListener retryListener;
-
-	private final AccountRateLimiters rateLimiters;
-
-	private final List<GracefulShutdown> created = new CopyOnWriteArrayList<>();
+	private final CloudflareQueuesClient client;
 
 	CloudflareQueuesPublisherFactory(CloudflareQueuesProperties properties,
-			CloudflareQueuesConnectionDetails connectionDetails, CloudflareQueuesApi api, BodySerializer serializer,
-			RetryPolicy retryPolicy, RetryListener retryListener, AccountRateLimiters rateLimiters) {
+			CloudflareQueuesConnectionDetails connectionDetails, CloudflareQueuesClient client) {
 		this.properties = properties;
 		this.connectionDetails = connectionDetails;
-		this.api = api;
-		this.serializer = serializer;
-		this.retryPolicy = retryPolicy;
-		this.retryListener = retryListener;
-		this.rateLimiters = rateLimiters;
+		this.client = client;
 	}
 
 	/**
@@ -67,31 +37,8 @@ public final class CloudflareQueuesPublisherFactory {
 					+ ConfiguredQueues.of(this.properties).keySet());
 		}
 		QueueEndpoint endpoint = this.connectionDetails.getQueue(queueName);
-		QueuePublisherOptions options = QueuePublisherOptions.builder()
-			.contentType(queue.getContentType())
-			.delay(queue.getDelay())
-			.build();
-		MessageEncoder encoder = new MessageEncoder(endpoint, options, this.serializer);
-		QueueSender sender = new QueueSender(endpoint, this.api, this.rateLimiters.forQueue(endpoint),
-				this.retryPolicy, this.retryListener);
-		FlowController flow = new FlowController(PublisherSettings.flowControl(this.properties), endpoint);
-		DefaultQueuePublisher direct = new DefaultQueuePublisher(encoder, sender, flow);
-		@Nullable BatchingSettings batching = PublisherSettings.batching(this.properties, queue);
-		if (batching == null) {
-			this.created.add(direct);
-			return direct;
-		}
-		BatchingQueuePublisher batchingPublisher = new BatchingQueuePublisher(direct, batching);
-		this.created.add(batchingPublisher);
-		return batchingPublisher;
-	}
-
-	/**
-	 * The publishers created so far, to shut down: only these, so that stopping creates no bean.
-	 * @return the publishers, in creation order
-	 */
-	List<GracefulShutdown> created() {
-		return List.copyOf(this.created);
+		return this.client.publisher(queueName, endpoint.queueId(),
+				ClientSettings.options(this.properties, queue, endpoint));
 	}
 
 }

@@ -1,22 +1,21 @@
 package io.github.cfqueues.autoconfigure;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
-import io.github.cfqueues.client.internal.publish.GracefulShutdown;
+import io.github.cfqueues.client.CloudflareQueuesClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.SmartLifecycle;
 
 /**
  * Shuts the publishers down when the context stops: new pushes fail at once, buffered messages are sent within the
- * shutdown timeout, and what is left fails. Only publishers that were created are stopped (stopping never creates
- * a bean, lazy or not); one publisher's failure to stop does not hold up the others, and the phase always ends. Its {@link #PHASE phase} runs after the web server has drained (so
+ * shutdown timeout, and what is left fails. The {@link CloudflareQueuesClient} stops only the publishers it created
+ * (stopping never creates a bean, lazy or not), one publisher's failure to stop does not hold up the others, and
+ * the phase always ends. Its {@link #PHASE phase} runs after the web server has drained (so
  * requests still being handled can push) and before the HTTP client's resources close (so the messages can go).
  */
 public final class CloudflareQueuesPublisherLifecycle implements SmartLifecycle {
@@ -35,14 +34,20 @@ public final class CloudflareQueuesPublisherLifecycle implements SmartLifecycle 
 
 	private static final Logger logger = LoggerFactory.getLogger(CloudflareQueuesPublisherLifecycle.class);
 
-	private final Supplier<List<GracefulShutdown>> publishers;
+	private final Function<Duration, Mono<Void>> shutdown;
 
 	private final Duration timeout;
 
 	private volatile boolean running;
 
-	CloudflareQueuesPublisherLifecycle(Supplier<List<GracefulShutdown>> publishers, Duration timeout) {
-		this.publishers = publishers;
+	/**
+	 * Creates the lifecycle.
+	 * @param shutdown shuts the publishers down within a timeout, as {@link CloudflareQueuesClient#shutdown(Duration)}
+	 * does
+	 * @param timeout the shutdown timeout
+	 */
+	CloudflareQueuesPublisherLifecycle(Function<Duration, Mono<Void>> shutdown, Duration timeout) {
+		this.shutdown = shutdown;
 		this.timeout = timeout;
 	}
 
@@ -66,14 +71,9 @@ public final class CloudflareQueuesPublisherLifecycle implements SmartLifecycle 
 			}
 		};
 		try {
-			Flux.fromIterable(this.publishers.get())
-				.flatMap((publisher) -> Mono.defer(() -> publisher.shutdown(this.timeout))
-					.onErrorResume((ex) -> {
-						logger.warn("Shutting down {} failed; its held messages may be lost", publisher, ex);
-						return Mono.empty();
-					}))
+			Mono.defer(() -> this.shutdown.apply(this.timeout))
 				.doFinally((signal) -> end.run())
-				.subscribe();
+				.subscribe(null, (ex) -> logger.warn("Shutting down the Cloudflare Queues publishers failed", ex));
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Shutting down the Cloudflare Queues publishers failed", ex);

@@ -5,24 +5,33 @@ import java.util.Map;
 import io.github.cfqueues.client.QueuePublisher;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.aot.BeanRegistrationExcludeFilter;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.beans.factory.support.InstanceSupplier;
+import org.springframework.beans.factory.support.RegisteredBean;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
-import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.env.Environment;
-import org.springframework.core.type.AnnotationMetadata;
 
 /**
  * Registers a {@link QueuePublisher} bean for every configured queue: the queue named {@code default} as the
  * {@code @Primary} bean {@code queuePublisher}, every other queue {@code <name>} as {@code <name>QueuePublisher}
  * with the qualifier {@code <name>}. A bean the application already defines under that name wins.
+ * <p>
+ * The queues are read from the environment when the context refreshes, also after ahead-of-time processing: these
+ * definitions are left out of the generated code ({@link AotExclusion}), and this post-processor, which is part of
+ * it, registers them again from the environment the application runs with. So a queue added at deploy time (an
+ * environment variable, say) gets its bean, and a queue removed at deploy time loses it.
  */
-class QueuePublisherBeanRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware {
+final class QueuePublisherBeanRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware {
 
 	static final String FACTORY_BEAN_NAME = "cloudflareQueuesPublisherFactory";
+
+	private static final String QUEUE_ATTRIBUTE = QueuePublisherBeanRegistrar.class.getName() + ".queue";
 
 	private Environment environment;
 
@@ -32,7 +41,7 @@ class QueuePublisherBeanRegistrar implements ImportBeanDefinitionRegistrar, Envi
 	}
 
 	@Override
-	public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
+	public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
 		CloudflareQueuesProperties properties = Binder.get(this.environment)
 			.bind(CloudflareQueuesProperties.PREFIX, Bindable.of(CloudflareQueuesProperties.class))
 			.orElseGet(CloudflareQueuesProperties::new);
@@ -51,14 +60,27 @@ class QueuePublisherBeanRegistrar implements ImportBeanDefinitionRegistrar, Envi
 	}
 
 	private static RootBeanDefinition publisherDefinition(String queueName) {
-		RootBeanDefinition definition = new RootBeanDefinition();
-		definition.setTargetType(QueuePublisher.class);
-		definition.setFactoryBeanName(FACTORY_BEAN_NAME);
-		definition.setUniqueFactoryMethodName("create");
-		definition.getConstructorArgumentValues().addIndexedArgumentValue(0, queueName);
+		RootBeanDefinition definition = new RootBeanDefinition(QueuePublisher.class);
+		definition.setInstanceSupplier(InstanceSupplier.of((RegisteredBean registered) -> registered.getBeanFactory()
+			.getBean(FACTORY_BEAN_NAME, CloudflareQueuesPublisherFactory.class)
+			.create(queueName)));
 		definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, queueName));
 		definition.setPrimary(CloudflareQueuesProperties.DEFAULT_QUEUE.equals(queueName));
+		definition.setAttribute(QUEUE_ATTRIBUTE, queueName);
 		return definition;
+	}
+
+	/**
+	 * Leaves the per-queue publisher definitions out of ahead-of-time processing: the queues are known only when the
+	 * application runs.
+	 */
+	static final class AotExclusion implements BeanRegistrationExcludeFilter {
+
+		@Override
+		public boolean isExcludedFromAotProcessing(RegisteredBean registeredBean) {
+			return registeredBean.getMergedBeanDefinition().hasAttribute(QUEUE_ATTRIBUTE);
+		}
+
 	}
 
 }

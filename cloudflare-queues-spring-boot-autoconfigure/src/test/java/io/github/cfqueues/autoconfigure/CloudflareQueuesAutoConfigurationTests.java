@@ -3,8 +3,11 @@ package io.github.cfqueues.autoconfigure;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.cfqueues.client.BatchPushResponse;
 import io.github.cfqueues.client.CloudflareCredentials;
 import io.github.cfqueues.client.MessagePushResponse;
@@ -12,7 +15,9 @@ import io.github.cfqueues.client.QueueEndpoint;
 import io.github.cfqueues.client.QueueMessage;
 import io.github.cfqueues.client.QueuePublisher;
 import io.github.cfqueues.client.QueuePublisherRegistry;
-import io.github.cfqueues.client.internal.api.CloudflareQueuesApi;
+import io.github.cfqueues.client.CloudflareQueuesClient;
+import io.github.cfqueues.client.RetryListener;
+import io.github.cfqueues.client.RetrySettings;
 import io.github.cfqueues.client.internal.publish.DefaultQueuePublisher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +39,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -179,18 +185,47 @@ class CloudflareQueuesAutoConfigurationTests {
 		QueuePublisher own = new StubPublisher("orders");
 		this.contextRunner.withPropertyValues("cloudflare.queues.queues.orders.queue-id=q2")
 			.withBean("ordersQueuePublisher", QueuePublisher.class, () -> own)
-			.withBean(CloudflareQueuesApi.class,
-					() -> new CloudflareQueuesApi(WebClient.create(), URI.create("http://127.0.0.1:1"),
-							Duration.ofSeconds(1)))
+			.withBean("ownClient", CloudflareQueuesClient.class,
+					() -> CloudflareQueuesClient.builder().baseUrl(URI.create("http://127.0.0.1:1")).build())
 			.withBean(CloudflareQueuesConnectionDetails.class, () -> new StubConnectionDetails())
 			.run((context) -> {
 				assertThat(context).getBean("ordersQueuePublisher").isSameAs(own);
 				assertThat(context.getBean(QueuePublisherRegistry.class).get("orders")).isSameAs(own);
-				assertThat(context).hasSingleBean(CloudflareQueuesApi.class)
+				assertThat(context).hasSingleBean(CloudflareQueuesClient.class)
 					.hasSingleBean(CloudflareQueuesConnectionDetails.class);
+				assertThat(context).getBean(CloudflareQueuesClient.class).isSameAs(context.getBean("ownClient"));
 				assertThat(context.getBean(CloudflareQueuesConnectionDetails.class))
 					.isInstanceOf(StubConnectionDetails.class);
 			});
+	}
+
+	@Test
+	void clientCustomizersAndRetryListenersShapeTheClient() {
+		server.stubFor(post(urlMatching("/client/v4/accounts/.*/messages")).inScenario("customized")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willSetStateTo("failed once")
+			.willReturn(aResponse().withStatus(503)));
+		server.stubFor(post(urlMatching("/client/v4/accounts/.*/messages")).inScenario("customized")
+			.whenScenarioStateIs("failed once")
+			.willReturn(okJson("{\"success\":true}")));
+		List<String> told = new CopyOnWriteArrayList<>();
+		this.contextRunner.withPropertyValues("cloudflare.queues.queue-id=q1", "cloudflare.queues.retry.max-attempts=1")
+			.withBean(CloudflareQueuesClientCustomizer.class, () -> (builder) -> builder.retry(
+					new RetrySettings(2, Duration.ofMillis(1), Duration.ofMillis(1), 1.0, 0.0, Duration.ofSeconds(1))))
+			.withBean(RetryListener.class, () -> (failure, attempt, wait) -> told.add("retry " + attempt))
+			.run((context) -> {
+				context.getBean(QueuePublisher.class).pushText("hi").block(Duration.ofSeconds(5));
+				assertThat(told).containsExactly("retry 1");
+			});
+	}
+
+	@Test
+	void closingTheContextClosesTheClient() {
+		AtomicReference<CloudflareQueuesClient> client = new AtomicReference<>();
+		this.contextRunner.withPropertyValues("cloudflare.queues.queue-id=q1")
+			.run((context) -> client.set(context.getBean(CloudflareQueuesClient.class)));
+
+		assertThat(client.get().isClosed()).isTrue();
 	}
 
 	@Test

@@ -1,7 +1,6 @@
 package io.github.cfqueues.autoconfigure;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -10,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.cfqueues.client.QueuePublisher;
-import io.github.cfqueues.client.internal.publish.GracefulShutdown;
 import io.github.cfqueues.client.RetryListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -69,29 +67,38 @@ class CloudflareQueuesPublisherLifecycleTests {
 	}
 
 	@Test
-	void onePublisherFailingToStopHoldsUpNeitherTheOthersNorThePhase() throws Exception {
-		List<String> stopped = new ArrayList<>();
-		GracefulShutdown throwing = (timeout) -> {
-			throw new IllegalStateException("broken");
-		};
-		GracefulShutdown failing = (timeout) -> Mono.error(new IllegalStateException("failed"));
-		GracefulShutdown fine = (timeout) -> Mono.fromRunnable(() -> stopped.add("fine"));
+	void thePhaseEndsWhenThePublishersAreShutDown() throws Exception {
+		List<String> events = new CopyOnWriteArrayList<>();
 		CloudflareQueuesPublisherLifecycle lifecycle = new CloudflareQueuesPublisherLifecycle(
-				() -> List.of(throwing, failing, fine), TIMEOUT);
+				(timeout) -> Mono.fromRunnable(() -> events.add("shut down within " + timeout)), TIMEOUT);
 		lifecycle.start();
+		CountDownLatch ended = new CountDownLatch(1);
+
+		lifecycle.stop(() -> {
+			events.add("phase ended");
+			ended.countDown();
+		});
+
+		assertThat(ended.await(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(events).containsExactly("shut down within PT5S", "phase ended");
+		assertThat(lifecycle.isRunning()).isFalse();
+	}
+
+	@Test
+	void thePhaseEndsWhenShuttingDownFails() throws Exception {
+		CloudflareQueuesPublisherLifecycle lifecycle = new CloudflareQueuesPublisherLifecycle(
+				(timeout) -> Mono.error(new IllegalStateException("failed")), TIMEOUT);
 		CountDownLatch ended = new CountDownLatch(1);
 
 		lifecycle.stop(ended::countDown);
 
 		assertThat(ended.await(5, TimeUnit.SECONDS)).isTrue();
-		assertThat(stopped).containsExactly("fine");
-		assertThat(lifecycle.isRunning()).isFalse();
 	}
 
 	@Test
-	void theCallbackRunsEvenWhenThePublishersCannotBeListed() throws Exception {
-		CloudflareQueuesPublisherLifecycle lifecycle = new CloudflareQueuesPublisherLifecycle(() -> {
-			throw new IllegalStateException("no list");
+	void thePhaseEndsWhenShuttingDownThrows() throws Exception {
+		CloudflareQueuesPublisherLifecycle lifecycle = new CloudflareQueuesPublisherLifecycle((timeout) -> {
+			throw new IllegalStateException("broken");
 		}, TIMEOUT);
 		CountDownLatch ended = new CountDownLatch(1);
 

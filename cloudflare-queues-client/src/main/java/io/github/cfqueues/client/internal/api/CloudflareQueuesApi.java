@@ -41,11 +41,6 @@ import org.springframework.web.reactive.function.client.WebClient;
 public final class CloudflareQueuesApi {
 
 	/**
-	 * Cloudflare's API base URL.
-	 */
-	public static final String DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
-
-	/**
 	 * The largest answer read: a 100-message pull of base64 bodies with room to spare.
 	 */
 	public static final int MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
@@ -79,7 +74,7 @@ public final class CloudflareQueuesApi {
 	 * details (so a {@code log-request-details} setting cannot print the credentials), and the credentials are added
 	 * by a filter after all of its own.
 	 * @param webClient the client to send with (the application's codecs, SSL, filters and observations apply)
-	 * @param baseUrl the API's base URL, {@link #DEFAULT_BASE_URL} for Cloudflare
+	 * @param baseUrl the API's base URL, for example Cloudflare's, {@code https://api.cloudflare.com/client/v4}
 	 * @param requestTimeout the longest one request may take, from sending to the whole answer
 	 */
 	public CloudflareQueuesApi(WebClient webClient, URI baseUrl, Duration requestTimeout) {

@@ -108,9 +108,9 @@ public final class BatchingQueuePublisher implements QueuePublisher, GracefulShu
 			LongSupplier nanoClock) {
 		this.direct = Objects.requireNonNull(direct, "direct must not be null");
 		this.settings = Objects.requireNonNull(settings, "settings must not be null");
-		this.encoder = direct.encoder();
-		this.sender = direct.sender();
-		this.flow = direct.flowController();
+		this.encoder = direct.encoder;
+		this.sender = direct.sender;
+		this.flow = direct.flow;
 		this.timer = timer;
 		this.nanoClock = nanoClock;
 	}

@@ -31,11 +31,11 @@ public final class DefaultQueuePublisher implements QueuePublisher, GracefulShut
 
 	private static final Logger logger = LoggerFactory.getLogger(DefaultQueuePublisher.class);
 
-	private final MessageEncoder encoder;
+	final MessageEncoder encoder;
 
-	private final QueueSender sender;
+	final QueueSender sender;
 
-	private final FlowController flow;
+	final FlowController flow;
 
 	private final AdmittedRequests requests;
 
@@ -111,23 +111,7 @@ public final class DefaultQueuePublisher implements QueuePublisher, GracefulShut
 	}
 
 	/**
-	 * The encoder of this publisher, shared by a batching publisher built on it.
-	 * @return the encoder
-	 */
-	public MessageEncoder encoder() {
-		return this.encoder;
-	}
-
-	/**
-	 * The sender of this publisher, shared by a batching publisher built on it.
-	 * @return the sender
-	 */
-	public QueueSender sender() {
-		return this.sender;
-	}
-
-	/**
-	 * The flow control of this publisher, for metrics and for a batching publisher built on it.
+	 * The flow control of this publisher, for metrics.
 	 * @return the flow controller
 	 */
 	public FlowController flowController() {

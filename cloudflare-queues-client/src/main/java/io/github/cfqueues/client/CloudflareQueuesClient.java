@@ -1,0 +1,457 @@
+package io.github.cfqueues.client;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.github.cfqueues.client.internal.api.CloudflareQueuesApi;
+import io.github.cfqueues.client.internal.flow.FlowController;
+import io.github.cfqueues.client.internal.publish.BatchingQueuePublisher;
+import io.github.cfqueues.client.internal.publish.DefaultQueuePublisher;
+import io.github.cfqueues.client.internal.publish.GracefulShutdown;
+import io.github.cfqueues.client.internal.publish.MessageEncoder;
+import io.github.cfqueues.client.internal.publish.QueueSender;
+import io.github.cfqueues.client.internal.ratelimit.AccountRateLimiters;
+import io.github.cfqueues.client.internal.retry.RetryPolicy;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The Cloudflare Queues client: the one entry point from which publishers are made. The publishers of a client share
+ * its HTTP client, the rate limiter of each account and its lifecycle; {@link #close()} sends what they hold, then
+ * refuses further pushes.
+ * <pre>{@code
+ * try (CloudflareQueuesClient client = CloudflareQueuesClient.builder()
+ *         .accountId(System.getenv("CLOUDFLARE_ACCOUNT_ID"))
+ *         .credentials(CloudflareCredentials.apiToken(System.getenv("CLOUDFLARE_API_TOKEN")))
+ *         .build()) {
+ *     QueuePublisher orders = client.publisher(System.getenv("CLOUDFLARE_QUEUE_ID"));
+ *     orders.pushJson(order).block(Duration.ofSeconds(30));
+ * }
+ * }</pre>
+ * Thread safe.
+ */
+public final class CloudflareQueuesClient implements AutoCloseable {
+
+	/**
+	 * Cloudflare's API base URL.
+	 */
+	public static final String DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
+
+	private static final Logger logger = LoggerFactory.getLogger(CloudflareQueuesClient.class);
+
+	private final CloudflareQueuesApi api;
+
+	private final @Nullable String accountId;
+
+	private final Map<String, CloudflareCredentials> credentials;
+
+	private final RetryPolicy retryPolicy;
+
+	private final RetryListener retryListener;
+
+	private final AccountRateLimiters rateLimiters;
+
+	private final FlowControlSettings flowControl;
+
+	private final @Nullable BatchingSettings batching;
+
+	private final BodySerializer serializer;
+
+	private final Duration shutdownTimeout;
+
+	private final Map<String, Created> publishers = new LinkedHashMap<>();
+
+	private boolean closed;
+
+	private CloudflareQueuesClient(Builder builder, WebClient webClient) {
+		this.api = new CloudflareQueuesApi(webClient, builder.baseUrl, builder.requestTimeout);
+		this.accountId = builder.accountId;
+		this.credentials = Map.copyOf(builder.credentials);
+		this.retryPolicy = new RetryPolicy(builder.retry);
+		this.retryListener = RetryListener.of(builder.retryListeners);
+		this.rateLimiters = builder.pacing ? AccountRateLimiters.of(builder.rateLimit)
+				: AccountRateLimiters.pausesOnly(builder.rateLimit.maxWait(), builder.rateLimit.lockout());
+		this.flowControl = builder.flowControl;
+		this.batching = builder.batching;
+		this.serializer = (builder.serializer != null) ? builder.serializer
+				: new JacksonBodySerializer(JsonMapper.builder().build());
+		this.shutdownTimeout = builder.shutdownTimeout;
+	}
+
+	/**
+	 * Starts configuring a client.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * The publisher of a queue of the client's account, named after its id, with the default options.
+	 * @param queueId the queue's id
+	 * @return the publisher
+	 * @see #publisher(String, String, QueuePublisherOptions)
+	 */
+	public QueuePublisher publisher(String queueId) {
+		return publisher(queueId, queueId, QueuePublisherOptions.DEFAULTS);
+	}
+
+	/**
+	 * The publisher of a queue. Asking again for the same name, queue and options gives the same publisher; a name
+	 * is used for one queue and one set of options only.
+	 * @param name the queue's name in the application: in errors, logs and metrics
+	 * @param queueId the queue's id at Cloudflare
+	 * @param options the publisher's options
+	 * @return the publisher
+	 * @throws IllegalArgumentException if the name is taken by another queue or options, if the queue id is not
+	 * one Cloudflare issues, or if the queue's account has no account id or credentials
+	 * @throws IllegalStateException if the client is closed
+	 */
+	public QueuePublisher publisher(String name, String queueId, QueuePublisherOptions options) {
+		Objects.requireNonNull(name, "The name must not be null");
+		Objects.requireNonNull(queueId, "The queue id must not be null");
+		Objects.requireNonNull(options, "The options must not be null");
+		synchronized (this) {
+			if (this.closed) {
+				throw new IllegalStateException("The Cloudflare Queues client is closed");
+			}
+			Created existing = this.publishers.get(name);
+			if (existing != null) {
+				if (!existing.queueId.equals(queueId) || !existing.options.equals(options)) {
+					throw new IllegalArgumentException("A publisher named '" + name + "' already exists for queue "
+							+ existing.queueId + " with " + existing.options + "; a name stands for one queue");
+				}
+				return existing.publisher;
+			}
+			Created created = create(name, queueId, options);
+			this.publishers.put(name, created);
+			return created.publisher;
+		}
+	}
+
+	private Created create(String name, String queueId, QueuePublisherOptions options) {
+		QueueEndpoint endpoint = endpoint(name, queueId, options);
+		MessageEncoder encoder = new MessageEncoder(endpoint, options, this.serializer);
+		QueueSender sender = new QueueSender(endpoint, this.api, this.rateLimiters.forQueue(endpoint),
+				this.retryPolicy, this.retryListener);
+		DefaultQueuePublisher direct = new DefaultQueuePublisher(encoder, sender,
+				new FlowController(this.flowControl, endpoint));
+		BatchingSettings batching = options.batching(this.batching);
+		if (batching == null) {
+			return new Created(queueId, options, direct, direct);
+		}
+		BatchingQueuePublisher batchingPublisher = new BatchingQueuePublisher(direct, batching);
+		return new Created(queueId, options, batchingPublisher, batchingPublisher);
+	}
+
+	private QueueEndpoint endpoint(String name, String queueId, QueuePublisherOptions options) {
+		String account = (options.accountId() != null) ? options.accountId() : this.accountId;
+		if (account == null) {
+			throw new IllegalArgumentException("No account for queue '" + name + "': set the client's accountId, or "
+					+ "the account in the queue's options");
+		}
+		CloudflareCredentials queueCredentials = (options.credentials() != null) ? options.credentials()
+				: this.credentials.get(account);
+		if (queueCredentials == null) {
+			throw new IllegalArgumentException("No credentials for account " + account + " (queue '" + name
+					+ "'): give the client credentials for it, or credentials in the queue's options");
+		}
+		return new QueueEndpoint(name, account, queueId, queueCredentials);
+	}
+
+	/**
+	 * Shuts the client down without blocking: refuses new pushes and new publishers at once, sends what the
+	 * publishers hold within the timeout, then fails what is still unanswered with a
+	 * {@link io.github.cfqueues.client.error.PublisherClosedException}. One publisher's trouble does not hold up
+	 * the others. Calling it again does no harm.
+	 * @param timeout how long to wait for held messages to be answered
+	 * @return completes when every held message has its answer or its error
+	 */
+	public Mono<Void> shutdown(Duration timeout) {
+		return Mono.defer(() -> {
+			List<GracefulShutdown> toStop = new ArrayList<>();
+			synchronized (this) {
+				this.closed = true;
+				this.publishers.values().forEach((created) -> toStop.add(created.shutdown));
+			}
+			return Flux.fromIterable(toStop)
+				.flatMap((publisher) -> Mono.defer(() -> publisher.shutdown(timeout)).onErrorResume((ex) -> {
+					logger.warn("Shutting down {} failed; its held messages may be lost", publisher, ex);
+					return Mono.empty();
+				}))
+				.then();
+		});
+	}
+
+	/**
+	 * Shuts the client down and waits for it: {@link #shutdown(Duration)} with the builder's
+	 * {@link Builder#shutdownTimeout(Duration) shutdown timeout}.
+	 */
+	@Override
+	public void close() {
+		shutdown(this.shutdownTimeout).block();
+	}
+
+	/**
+	 * Whether {@link #shutdown(Duration)} or {@link #close()} was called.
+	 * @return {@code true} once closing has begun
+	 */
+	public synchronized boolean isClosed() {
+		return this.closed;
+	}
+
+	@Override
+	public String toString() {
+		return "CloudflareQueuesClient[accountId=" + this.accountId + ", accounts=" + this.credentials.keySet()
+				+ ", publishers=" + publisherNames() + "]";
+	}
+
+	private synchronized List<String> publisherNames() {
+		return List.copyOf(this.publishers.keySet());
+	}
+
+	private record Created(String queueId, QueuePublisherOptions options, QueuePublisher publisher,
+			GracefulShutdown shutdown) {
+	}
+
+	/**
+	 * Builds a {@link CloudflareQueuesClient}. Every setting has Cloudflare's default or a safe one; only the
+	 * account and its credentials are needed.
+	 */
+	public static final class Builder {
+
+		private @Nullable WebClient webClient;
+
+		private WebClient.@Nullable Builder webClientBuilder;
+
+		private URI baseUrl = URI.create(DEFAULT_BASE_URL);
+
+		private Duration requestTimeout = Duration.ofSeconds(30);
+
+		private @Nullable String accountId;
+
+		private final Map<String, CloudflareCredentials> credentials = new LinkedHashMap<>();
+
+		private @Nullable CloudflareCredentials defaultCredentials;
+
+		private RetrySettings retry = RetrySettings.DEFAULTS;
+
+		private final List<RetryListener> retryListeners = new ArrayList<>();
+
+		private RateLimitSettings rateLimit = RateLimitSettings.CLOUDFLARE;
+
+		private boolean pacing = true;
+
+		private FlowControlSettings flowControl = FlowControlSettings.DEFAULTS;
+
+		private @Nullable BatchingSettings batching;
+
+		private @Nullable BodySerializer serializer;
+
+		private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+		private Builder() {
+		}
+
+		/**
+		 * The client to send with; its codecs, filters and observations apply. The client is copied and its copy
+		 * adjusted (room for a large pull, no request-detail logging, credentials added after every filter). By
+		 * default, {@code WebClient.create()}.
+		 * @param webClient the client
+		 * @return this builder
+		 */
+		public Builder webClient(WebClient webClient) {
+			this.webClient = Objects.requireNonNull(webClient, "webClient must not be null");
+			this.webClientBuilder = null;
+			return this;
+		}
+
+		/**
+		 * The builder of the client to send with, for example Spring Boot's; it is cloned, not changed.
+		 * @param webClientBuilder the builder
+		 * @return this builder
+		 * @see #webClient(WebClient)
+		 */
+		public Builder webClientBuilder(WebClient.Builder webClientBuilder) {
+			this.webClientBuilder = Objects.requireNonNull(webClientBuilder, "webClientBuilder must not be null");
+			this.webClient = null;
+			return this;
+		}
+
+		/**
+		 * The API's base URL: Cloudflare's by default; a local emulator in tests.
+		 * @param baseUrl the base URL, https (or http to a loopback host)
+		 * @return this builder
+		 */
+		public Builder baseUrl(URI baseUrl) {
+			this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl must not be null");
+			return this;
+		}
+
+		/**
+		 * The longest one request may take, from sending it to the whole answer (30 seconds by default). A wait
+		 * for a rate-limit permit is not part of it.
+		 * @param requestTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder requestTimeout(Duration requestTimeout) {
+			this.requestTimeout = positive(requestTimeout, "requestTimeout");
+			return this;
+		}
+
+		/**
+		 * The account of publishers whose options name none.
+		 * @param accountId the account id
+		 * @return this builder
+		 */
+		public Builder accountId(String accountId) {
+			this.accountId = QueueEndpoint.checkId(accountId, "account id");
+			bindDefaultCredentials();
+			return this;
+		}
+
+		/**
+		 * The credentials for {@link #accountId(String) the client's account}.
+		 * @param credentials the credentials
+		 * @return this builder
+		 */
+		public Builder credentials(CloudflareCredentials credentials) {
+			this.defaultCredentials = Objects.requireNonNull(credentials, "credentials must not be null");
+			bindDefaultCredentials();
+			return this;
+		}
+
+		private void bindDefaultCredentials() {
+			if (this.accountId != null && this.defaultCredentials != null) {
+				this.credentials.put(this.accountId, this.defaultCredentials);
+			}
+		}
+
+		/**
+		 * The credentials for another account, for publishers whose options name it.
+		 * @param accountId the account id
+		 * @param credentials its credentials
+		 * @return this builder
+		 */
+		public Builder account(String accountId, CloudflareCredentials credentials) {
+			this.credentials.put(QueueEndpoint.checkId(accountId, "account id"),
+					Objects.requireNonNull(credentials, "credentials must not be null"));
+			return this;
+		}
+
+		/**
+		 * How failed requests are retried ({@link RetrySettings#DEFAULTS} by default).
+		 * @param retry the settings
+		 * @return this builder
+		 */
+		public Builder retry(RetrySettings retry) {
+			this.retry = Objects.requireNonNull(retry, "retry must not be null");
+			return this;
+		}
+
+		/**
+		 * Adds a listener told of every retry, after the ones added before.
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		public Builder retryListener(RetryListener listener) {
+			this.retryListeners.add(Objects.requireNonNull(listener, "listener must not be null"));
+			return this;
+		}
+
+		/**
+		 * How each account's requests are paced ({@link RateLimitSettings#CLOUDFLARE} by default).
+		 * @param rateLimit the settings
+		 * @return this builder
+		 */
+		public Builder rateLimit(RateLimitSettings rateLimit) {
+			this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit must not be null");
+			return this;
+		}
+
+		/**
+		 * Whether requests are paced at all (on by default). Off, they go at once, but the pauses after
+		 * Cloudflare's 429s still apply, with the rate limit's {@code maxWait} and {@code lockout}.
+		 * @param pacing whether to pace
+		 * @return this builder
+		 */
+		public Builder rateLimitPacing(boolean pacing) {
+			this.pacing = pacing;
+			return this;
+		}
+
+		/**
+		 * How much each publisher may hold ({@link FlowControlSettings#DEFAULTS} by default).
+		 * @param flowControl the settings
+		 * @return this builder
+		 */
+		public Builder flowControl(FlowControlSettings flowControl) {
+			this.flowControl = Objects.requireNonNull(flowControl, "flowControl must not be null");
+			return this;
+		}
+
+		/**
+		 * Gathers the single pushes of every publisher into batches, unless its options say otherwise. Off by
+		 * default.
+		 * @param batching the settings, or {@code null} to send each push alone
+		 * @return this builder
+		 */
+		public Builder batching(@Nullable BatchingSettings batching) {
+			this.batching = batching;
+			return this;
+		}
+
+		/**
+		 * Serializes JSON bodies: the application's JSON mapper, typically. By default, a plain Jackson
+		 * {@code JsonMapper}.
+		 * @param serializer the serializer
+		 * @return this builder
+		 */
+		public Builder bodySerializer(BodySerializer serializer) {
+			this.serializer = Objects.requireNonNull(serializer, "serializer must not be null");
+			return this;
+		}
+
+		/**
+		 * How long {@link CloudflareQueuesClient#close()} waits for held messages to be answered (10 seconds by
+		 * default).
+		 * @param shutdownTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder shutdownTimeout(Duration shutdownTimeout) {
+			this.shutdownTimeout = positive(shutdownTimeout, "shutdownTimeout");
+			return this;
+		}
+
+		/**
+		 * Builds the client.
+		 * @return the client
+		 */
+		public CloudflareQueuesClient build() {
+			WebClient client = (this.webClient != null) ? this.webClient
+					: (this.webClientBuilder != null) ? this.webClientBuilder.clone().build() : WebClient.create();
+			return new CloudflareQueuesClient(this, client);
+		}
+
+		private static Duration positive(Duration duration, String name) {
+			Objects.requireNonNull(duration, () -> name + " must not be null");
+			if (duration.isNegative() || duration.isZero()) {
+				throw new IllegalArgumentException(name + " must be positive, got " + duration);
+			}
+			return duration;
+		}
+
+	}
+
+}
