@@ -9,9 +9,11 @@ import io.github.cfqueues.client.MessagePushResponse;
 import io.github.cfqueues.client.QueueMessage;
 import io.github.cfqueues.client.QueueMetrics;
 import io.github.cfqueues.client.QueuePublisher;
+import io.github.cfqueues.client.QueuePublisherRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -29,12 +31,18 @@ class SamplePublisher implements ApplicationRunner {
 
 	private final QueuePublisher publisher;
 
-	SamplePublisher(QueuePublisher publisher) {
+	private final QueuePublisherRegistry queues;
+
+	SamplePublisher(QueuePublisher publisher, QueuePublisherRegistry queues) {
 		this.publisher = publisher;
+		this.queues = queues;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
+		logger.info("Configured queues: {}{}", this.queues.names(),
+				AotDetector.useGeneratedArtifacts() ? " (ahead-of-time processed)" : "");
+
 		MessagePushResponse text = this.publisher.pushText("Hello from the publisher sample").block(TIMEOUT);
 		report("a text message", text.metrics());
 

@@ -10,6 +10,11 @@ import java.util.Properties;
  */
 final class ClientInfo {
 
+	/**
+	 * The resource holding the name and version, as a classpath location.
+	 */
+	static final String RESOURCE = "io/github/cfqueues/client/internal/api/client.properties";
+
 	static final String USER_AGENT = load();
 
 	private ClientInfo() {
@@ -17,7 +22,7 @@ final class ClientInfo {
 
 	private static String load() {
 		Properties properties = new Properties();
-		try (InputStream in = ClientInfo.class.getResourceAsStream("client.properties")) {
+		try (InputStream in = ClientInfo.class.getClassLoader().getResourceAsStream(RESOURCE)) {
 			if (in != null) {
 				properties.load(in);
 			}
@@ -25,7 +30,7 @@ final class ClientInfo {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return properties.getProperty("name", "cloudflare-queues-spring-boot-autoconfigure") + "/"
+		return properties.getProperty("name", "cloudflare-queues-client") + "/"
 				+ properties.getProperty("version", "unknown") + " (Java " + System.getProperty("java.version") + ")";
 	}
 
