@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 
 import io.github.cfqueues.client.QueuePublisher;
-import io.github.cfqueues.client.internal.ratelimit.AccountRateLimiters;
 import io.github.cfqueues.client.RateLimitSettings;
 import io.github.cfqueues.emulator.CloudflareQueuesEmulator;
 import io.github.cfqueues.emulator.RecordedRequest;
@@ -50,9 +49,10 @@ final class RateLimitedScenario {
 			.queue(Workload.ACCOUNT, Workload.QUEUE)
 			.accountRateLimit(REQUESTS, WINDOW, WINDOW)
 			.start()) {
-			RateLimitSettings limit = new RateLimitSettings(REQUESTS, WINDOW, BURST, 1.0, Duration.ofSeconds(60));
+			RateLimitSettings limit = new RateLimitSettings(REQUESTS, WINDOW, BURST, 1.0, Duration.ofSeconds(60),
+					RateLimitSettings.CLOUDFLARE_LOCKOUT);
 			QueuePublisher publisher = new Publishers(this.stack, emulator.baseUrl()).batching(PublisherVariant.OFF,
-					AccountRateLimiters.of(limit));
+					limit);
 			LoadRun run = new LoadRun((int) (CEILING * this.duration.toSeconds() * 1.5) + 10 * CONCURRENCY);
 			ResourceMeter.Measurement measurement = this.meter.start();
 			Instant start = Instant.now();
