@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.github.cfqueues.client.internal.api.CloudflareQueuesApi;
+import io.github.cfqueues.client.internal.consume.DefaultQueueConsumer;
 import io.github.cfqueues.client.internal.flow.FlowController;
 import io.github.cfqueues.client.internal.publish.BatchingQueuePublisher;
 import io.github.cfqueues.client.internal.publish.DefaultQueuePublisher;
@@ -27,9 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The Cloudflare Queues client: the one entry point from which publishers are made. The publishers of a client share
- * its HTTP client, the rate limiter of each account and its lifecycle; {@link #close()} sends what they hold, then
- * refuses further pushes.
+ * The Cloudflare Queues client: the one entry point from which publishers and consumers are made. They share its
+ * HTTP client, the rate limiter of each account and its lifecycle; {@link #close()} sends what the publishers hold
+ * and the settlements the consumers gathered, then refuses further pushes and pulls.
  * <pre>{@code
  * try (CloudflareQueuesClient client = CloudflareQueuesClient.builder()
  *         .accountId(System.getenv("CLOUDFLARE_ACCOUNT_ID"))
@@ -71,6 +72,8 @@ public final class CloudflareQueuesClient implements AutoCloseable {
 	private final Duration shutdownTimeout;
 
 	private final Map<String, Created> publishers = new LinkedHashMap<>();
+
+	private final Map<String, CreatedConsumer> consumers = new LinkedHashMap<>();
 
 	private boolean closed;
 
@@ -141,7 +144,7 @@ public final class CloudflareQueuesClient implements AutoCloseable {
 	}
 
 	private Created create(String name, String queueId, QueuePublisherOptions options) {
-		QueueEndpoint endpoint = endpoint(name, queueId, options);
+		QueueEndpoint endpoint = endpoint(name, queueId, options.accountId(), options.credentials());
 		MessageEncoder encoder = new MessageEncoder(endpoint, options, this.serializer);
 		QueueSender sender = new QueueSender(endpoint, this.api, this.rateLimiters.forQueue(endpoint),
 				this.retryPolicy, this.retryListener);
@@ -155,13 +158,60 @@ public final class CloudflareQueuesClient implements AutoCloseable {
 		return new Created(queueId, options, batchingPublisher, batchingPublisher);
 	}
 
-	private QueueEndpoint endpoint(String name, String queueId, QueuePublisherOptions options) {
-		String account = (options.accountId() != null) ? options.accountId() : this.accountId;
+	/**
+	 * The consumer of a queue of the client's account, named after its id, with the default options.
+	 * @param queueId the queue's id
+	 * @return the consumer
+	 * @see #consumer(String, String, QueueConsumerOptions)
+	 */
+	public QueueConsumer consumer(String queueId) {
+		return consumer(queueId, queueId, QueueConsumerOptions.DEFAULTS);
+	}
+
+	/**
+	 * The consumer of a queue. Asking again for the same name, queue and options gives the same consumer; a name is
+	 * used for one queue and one set of options only (a publisher may share it).
+	 * @param name the queue's name in the application: in errors, logs and metrics
+	 * @param queueId the queue's id at Cloudflare
+	 * @param options the consumer's options
+	 * @return the consumer
+	 * @throws IllegalArgumentException if the name is taken by another queue or options, if the queue id is not
+	 * one Cloudflare issues, or if the queue's account has no account id or credentials
+	 * @throws IllegalStateException if the client is closed
+	 */
+	public QueueConsumer consumer(String name, String queueId, QueueConsumerOptions options) {
+		Objects.requireNonNull(name, "The name must not be null");
+		Objects.requireNonNull(queueId, "The queue id must not be null");
+		Objects.requireNonNull(options, "The options must not be null");
+		synchronized (this) {
+			if (this.closed) {
+				throw new IllegalStateException("The Cloudflare Queues client is closed");
+			}
+			CreatedConsumer existing = this.consumers.get(name);
+			if (existing != null) {
+				if (!existing.queueId.equals(queueId) || !existing.options.equals(options)) {
+					throw new IllegalArgumentException("A consumer named '" + name + "' already exists for queue "
+							+ existing.queueId + " with " + existing.options + "; a name stands for one queue");
+				}
+				return existing.consumer;
+			}
+			QueueEndpoint endpoint = endpoint(name, queueId, options.accountId(), options.credentials());
+			QueueSender sender = new QueueSender(endpoint, this.api, this.rateLimiters.forQueue(endpoint),
+					this.retryPolicy, this.retryListener);
+			DefaultQueueConsumer consumer = new DefaultQueueConsumer(sender, options, this.serializer);
+			this.consumers.put(name, new CreatedConsumer(queueId, options, consumer));
+			return consumer;
+		}
+	}
+
+	private QueueEndpoint endpoint(String name, String queueId, @Nullable String accountId,
+			@Nullable CloudflareCredentials ownCredentials) {
+		String account = (accountId != null) ? accountId : this.accountId;
 		if (account == null) {
 			throw new IllegalArgumentException("No account for queue '" + name + "': set the client's accountId, or "
 					+ "the account in the queue's options");
 		}
-		CloudflareCredentials queueCredentials = (options.credentials() != null) ? options.credentials()
+		CloudflareCredentials queueCredentials = (ownCredentials != null) ? ownCredentials
 				: this.credentials.get(account);
 		if (queueCredentials == null) {
 			throw new IllegalArgumentException("No credentials for account " + account + " (queue '" + name
@@ -171,10 +221,10 @@ public final class CloudflareQueuesClient implements AutoCloseable {
 	}
 
 	/**
-	 * Shuts the client down without blocking: refuses new pushes and new publishers at once, sends what the
-	 * publishers hold within the timeout, then fails what is still unanswered with a
-	 * {@link io.github.cfqueues.client.error.PublisherClosedException}. One publisher's trouble does not hold up
-	 * the others. Calling it again does no harm.
+	 * Shuts the client down without blocking: refuses new pushes, pulls, publishers and consumers at once, sends what
+	 * the publishers hold and the settlements the consumers gathered within the timeout, then fails what is still
+	 * unanswered (a {@link io.github.cfqueues.client.error.PublisherClosedException} for a push). One publisher's or
+	 * consumer's trouble does not hold up the others. Calling it again does no harm.
 	 * @param timeout how long to wait for held messages to be answered
 	 * @return completes when every held message has its answer or its error
 	 */
@@ -184,6 +234,7 @@ public final class CloudflareQueuesClient implements AutoCloseable {
 			synchronized (this) {
 				this.closed = true;
 				this.publishers.values().forEach((created) -> toStop.add(created.shutdown));
+				this.consumers.values().forEach((created) -> toStop.add(created.consumer));
 			}
 			return Flux.fromIterable(toStop)
 				.flatMap((publisher) -> Mono.defer(() -> publisher.shutdown(timeout)).onErrorResume((ex) -> {
@@ -213,16 +264,17 @@ public final class CloudflareQueuesClient implements AutoCloseable {
 
 	@Override
 	public String toString() {
-		return "CloudflareQueuesClient[accountId=" + this.accountId + ", accounts=" + this.credentials.keySet()
-				+ ", publishers=" + publisherNames() + "]";
-	}
-
-	private synchronized List<String> publisherNames() {
-		return List.copyOf(this.publishers.keySet());
+		synchronized (this) {
+			return "CloudflareQueuesClient[accountId=" + this.accountId + ", accounts=" + this.credentials.keySet()
+					+ ", publishers=" + this.publishers.keySet() + ", consumers=" + this.consumers.keySet() + "]";
+		}
 	}
 
 	private record Created(String queueId, QueuePublisherOptions options, QueuePublisher publisher,
 			GracefulShutdown shutdown) {
+	}
+
+	private record CreatedConsumer(String queueId, QueueConsumerOptions options, DefaultQueueConsumer consumer) {
 	}
 
 	/**

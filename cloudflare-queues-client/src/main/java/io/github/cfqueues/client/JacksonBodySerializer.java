@@ -1,11 +1,12 @@
 package io.github.cfqueues.client;
 
+import java.lang.reflect.Type;
 import java.util.Objects;
 
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Serializes bodies with a Jackson mapper, normally the application's.
+ * Serializes and reads bodies with a Jackson mapper, normally the application's.
  */
 public final class JacksonBodySerializer implements BodySerializer {
 
@@ -18,6 +19,11 @@ public final class JacksonBodySerializer implements BodySerializer {
 	@Override
 	public byte[] serialize(Object payload) {
 		return this.mapper.writeValueAsBytes(payload);
+	}
+
+	@Override
+	public <T> T deserialize(byte[] json, Type type) {
+		return this.mapper.readValue(json, this.mapper.constructType(type));
 	}
 
 }

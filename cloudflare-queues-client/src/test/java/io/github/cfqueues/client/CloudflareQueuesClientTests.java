@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.cfqueues.client.error.ConsumerClosedException;
 import io.github.cfqueues.client.error.PublisherClosedException;
 import io.github.cfqueues.client.internal.publish.BatchingQueuePublisher;
 import io.github.cfqueues.client.internal.publish.DefaultQueuePublisher;
@@ -92,6 +93,24 @@ class CloudflareQueuesClientTests {
 		client.close();
 
 		assertThat(stored(ACCOUNT)).containsExactly("one", "two");
+	}
+
+	@Test
+	void aConsumerPullsAndCloseSendsTheSettlementsItGathered() {
+		CloudflareQueuesClient client = client().build();
+		client.publisher(QUEUE).pushBatch(List.of(QueueMessage.text("a"), QueueMessage.text("b"))).block(TIMEOUT);
+		QueueConsumer consumer = client.consumer("orders", QUEUE,
+				QueueConsumerOptions.builder().ackMaxWait(Duration.ofMinutes(5)).build());
+
+		List<ReceivedMessage> messages = consumer.pull().block(TIMEOUT);
+		List<reactor.core.Disposable> acks = messages.stream().map((message) -> message.ack().subscribe()).toList();
+		assertThat(stored(ACCOUNT)).hasSize(2);
+		client.close();
+
+		assertThat(messages).extracting(ReceivedMessage::bodyAsText).containsExactly("a", "b");
+		assertThat(acks).hasSize(2);
+		assertThat(stored(ACCOUNT)).isEmpty();
+		StepVerifier.create(consumer.pull()).expectError(ConsumerClosedException.class).verify(TIMEOUT);
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.cfqueues.client.internal.api.CloudflareQueuesApi;
+import io.github.cfqueues.client.internal.consume.DefaultQueueConsumer;
 import io.github.cfqueues.client.internal.publish.DefaultQueuePublisher;
 import io.github.cfqueues.client.internal.flow.FlowController;
 import io.github.cfqueues.client.internal.publish.MessageEncoder;
@@ -30,6 +31,10 @@ public final class TestPublishers {
 	public static final String MESSAGES_PATH = "/client/v4/accounts/" + ACCOUNT + "/queues/" + QUEUE + "/messages";
 
 	public static final String BATCH_PATH = MESSAGES_PATH + "/batch";
+
+	public static final String PULL_PATH = MESSAGES_PATH + "/pull";
+
+	public static final String ACK_PATH = MESSAGES_PATH + "/ack";
 
 	private String baseUrl;
 
@@ -121,6 +126,15 @@ public final class TestPublishers {
 	public QueueSender sender() {
 		RetryListener listener = (failure, attempt, wait) -> this.retryWaits.add(wait);
 		return new QueueSender(endpoint(), api(), this.gate, new RetryPolicy(this.retry), listener);
+	}
+
+	/**
+	 * A consumer of the test queue with the given options, sharing this builder's server, retry and gate.
+	 * @param options the options
+	 * @return the consumer
+	 */
+	public QueueConsumer consumer(QueueConsumerOptions options) {
+		return new DefaultQueueConsumer(sender(), options, this.serializer);
 	}
 
 	public QueuePublisher build() {

@@ -1,16 +1,13 @@
 package io.github.cfqueues.client.internal.api;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.cfqueues.client.MessageContentType;
 import io.github.cfqueues.client.QueueMetrics;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
@@ -22,6 +19,8 @@ import tools.jackson.databind.JsonNode;
  * schema's array is wrong), counts may be missing, {@code warnings} is a map or a list.
  */
 final class PullAckBodies {
+
+	private static final String CONTENT_TYPE = "CF-Content-Type";
 
 	private PullAckBodies() {
 	}
@@ -54,7 +53,9 @@ final class PullAckBodies {
 			for (LeaseRetry retry : retries) {
 				generator.writeStartObject();
 				generator.writeStringProperty("lease_id", retry.leaseId());
-				generator.writeNumberProperty("delay_seconds", retry.delay().toSeconds());
+				if (retry.delay() != null) {
+					generator.writeNumberProperty("delay_seconds", retry.delay().toSeconds());
+				}
 				generator.writeEndObject();
 			}
 			generator.writeEndArray();
@@ -78,25 +79,11 @@ final class PullAckBodies {
 	private static PulledMessage pulledMessage(JsonNode message) {
 		Map<String, String> metadata = new LinkedHashMap<>();
 		message.path("metadata").properties().forEach((entry) -> metadata.put(entry.getKey(), text(entry.getValue())));
-		MessageContentType contentType = contentType(metadata.get("CF-Content-Type"));
-		String body = text(message.get("body"));
-		if (contentType == MessageContentType.JSON) {
-			body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
-		}
 		Long timestamp = ResultReader.number(message.get("timestamp_ms"));
 		Long attempts = ResultReader.number(message.get("attempts"));
-		return new PulledMessage(text(message.get("id")), contentType, body,
-				(attempts != null) ? attempts.intValue() : 0,
+		return new PulledMessage(text(message.get("id")), metadata.getOrDefault(CONTENT_TYPE, ""),
+				text(message.get("body")), (attempts != null) ? attempts.intValue() : 0,
 				(timestamp != null) ? Instant.ofEpochMilli(timestamp) : null, text(message.get("lease_id")), metadata);
-	}
-
-	private static @Nullable MessageContentType contentType(@Nullable String wireName) {
-		for (MessageContentType type : MessageContentType.values()) {
-			if (type.wireName().equals(wireName)) {
-				return type;
-			}
-		}
-		return null;
 	}
 
 	static AckResponse ackResponse(@Nullable JsonNode result) {
