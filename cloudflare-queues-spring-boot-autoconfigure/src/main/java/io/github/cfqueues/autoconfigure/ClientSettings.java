@@ -9,6 +9,7 @@ import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.Retry;
 import io.github.cfqueues.client.BatchingSettings;
 import io.github.cfqueues.client.CloudflareQueuesClient;
 import io.github.cfqueues.client.FlowControlSettings;
+import io.github.cfqueues.client.QueueConsumerOptions;
 import io.github.cfqueues.client.QueueEndpoint;
 import io.github.cfqueues.client.QueuePublisherOptions;
 import io.github.cfqueues.client.RateLimitSettings;
@@ -55,6 +56,23 @@ final class ClientSettings {
 			.credentials(endpoint.credentials());
 		BatchingSettings batching = batching(properties.getBatching(), queue.getBatching());
 		return ((batching != null) ? options.batching(batching) : options.noBatching()).build();
+	}
+
+	/**
+	 * The options of a configured queue's consumer.
+	 * @param queue the queue's properties
+	 * @param endpoint where the queue is and how it is reached
+	 * @return the options
+	 */
+	static QueueConsumerOptions consumerOptions(Queue queue, QueueEndpoint endpoint) {
+		CloudflareQueuesProperties.Consumer consumer = queue.getConsumer();
+		return QueueConsumerOptions.builder()
+			.batchSize(consumer.getBatchSize())
+			.visibilityTimeout(consumer.getVisibilityTimeout())
+			.ackMaxWait(consumer.getAckMaxWait())
+			.accountId(endpoint.accountId())
+			.credentials(endpoint.credentials())
+			.build();
 	}
 
 	private static RetrySettings retry(Retry retry) {

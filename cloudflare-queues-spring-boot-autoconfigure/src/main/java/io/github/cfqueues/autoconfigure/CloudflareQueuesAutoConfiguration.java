@@ -3,8 +3,10 @@ package io.github.cfqueues.autoconfigure;
 import io.github.cfqueues.client.BodySerializer;
 import io.github.cfqueues.client.CloudflareQueuesClient;
 import io.github.cfqueues.client.JacksonBodySerializer;
+import io.github.cfqueues.client.QueueConsumer;
 import io.github.cfqueues.client.QueuePublisher;
 import io.github.cfqueues.client.QueuePublisherRegistry;
+import io.github.cfqueues.client.QueueRegistry;
 import io.github.cfqueues.client.RetryListener;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,10 +23,10 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Auto-configuration for publishing to Cloudflare Queues: a {@link CloudflareQueuesClient} built from
- * {@code cloudflare.queues.*} and the application's {@link WebClient.Builder} (so that its codecs, SSL bundles and
- * HTTP observations apply), a {@link QueuePublisher} bean per configured queue made by that client, and a
- * {@link QueuePublisherRegistry}.
+ * Auto-configuration for Cloudflare Queues: a {@link CloudflareQueuesClient} built from {@code cloudflare.queues.*}
+ * and the application's {@link WebClient.Builder} (so that its codecs, SSL bundles and HTTP observations apply), a
+ * {@link QueuePublisher} and a {@link QueueConsumer} bean per configured queue made by that client, and the
+ * registries that find them by name.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
 		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
@@ -39,8 +41,8 @@ public final class CloudflareQueuesAutoConfiguration {
 	}
 
 	@Bean
-	static QueuePublisherBeanRegistrar cloudflareQueuesPublisherBeans() {
-		return new QueuePublisherBeanRegistrar();
+	static QueueBeanRegistrar cloudflareQueuesBeanRegistrar() {
+		return new QueueBeanRegistrar();
 	}
 
 	@Bean
@@ -81,11 +83,11 @@ public final class CloudflareQueuesAutoConfiguration {
 		return builder.build();
 	}
 
-	@Bean(QueuePublisherBeanRegistrar.FACTORY_BEAN_NAME)
+	@Bean(QueueBeanRegistrar.BEANS_NAME)
 	@ConditionalOnMissingBean
-	CloudflareQueuesPublisherFactory cloudflareQueuesPublisherFactory(CloudflareQueuesProperties properties,
+	CloudflareQueuesBeans cloudflareQueuesBeans(CloudflareQueuesProperties properties,
 			CloudflareQueuesConnectionDetails connectionDetails, CloudflareQueuesClient cloudflareQueuesClient) {
-		return new CloudflareQueuesPublisherFactory(properties, connectionDetails, cloudflareQueuesClient);
+		return new CloudflareQueuesBeans(properties, connectionDetails, cloudflareQueuesClient);
 	}
 
 	@Bean
@@ -100,6 +102,12 @@ public final class CloudflareQueuesAutoConfiguration {
 	@ConditionalOnMissingBean
 	QueuePublisherRegistry queuePublisherRegistry(ObjectProvider<QueuePublisher> publishers) {
 		return QueuePublisherRegistry.of(publishers.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	QueueRegistry queueRegistry(ObjectProvider<QueuePublisher> publishers, ObjectProvider<QueueConsumer> consumers) {
+		return QueueRegistry.of(publishers.orderedStream().toList(), consumers.orderedStream().toList());
 	}
 
 }

@@ -614,6 +614,11 @@ public class CloudflareQueuesProperties extends AccountProperties {
 		 */
 		private final QueueBatching batching = new QueueBatching();
 
+		/**
+		 * How this queue's messages are pulled and settled.
+		 */
+		private final Consumer consumer = new Consumer();
+
 		public @Nullable String getQueueId() {
 			return this.queueId;
 		}
@@ -640,6 +645,57 @@ public class CloudflareQueuesProperties extends AccountProperties {
 
 		public QueueBatching getBatching() {
 			return this.batching;
+		}
+
+		public Consumer getConsumer() {
+			return this.consumer;
+		}
+
+	}
+
+	/**
+	 * How a queue's messages are pulled and settled over HTTP pull.
+	 */
+	public static class Consumer {
+
+		/**
+		 * Most messages one pull leases (1 to 100).
+		 */
+		private int batchSize = 10;
+
+		/**
+		 * How long pulled messages stay leased before they are delivered again: the time to handle and settle each
+		 * (whole milliseconds, at most 12 hours). There is no call to extend a lease.
+		 */
+		private Duration visibilityTimeout = Duration.ofSeconds(30);
+
+		/**
+		 * How long an acknowledgement or retry waits for others to travel with it in one request (100 leave at once).
+		 */
+		private Duration ackMaxWait = Duration.ofMillis(50);
+
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		public void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
+		}
+
+		public Duration getVisibilityTimeout() {
+			return this.visibilityTimeout;
+		}
+
+		public void setVisibilityTimeout(Duration visibilityTimeout) {
+			this.visibilityTimeout = visibilityTimeout;
+		}
+
+		public Duration getAckMaxWait() {
+			return this.ackMaxWait;
+		}
+
+		public void setAckMaxWait(Duration ackMaxWait) {
+			this.ackMaxWait = ackMaxWait;
 		}
 
 	}

@@ -12,6 +12,7 @@ import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.Queue;
 import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.QueueBatching;
 import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.RateLimit;
 import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.Retry;
+import io.github.cfqueues.client.QueueConsumerOptions;
 import io.github.cfqueues.client.QueueEndpoint;
 import io.github.cfqueues.client.QueueMessage;
 import io.github.cfqueues.client.QueueLimits;
@@ -60,6 +61,7 @@ final class CloudflareQueuesPropertiesValidator {
 		QueueBatching batching = queue.getBatching();
 		checkBatching(PREFIX + ".queues." + name + ".batching", batching.getMaxMessages(), batching.getMaxBytes(),
 				batching.getMaxWait(), batching.getMaxInFlight());
+		checkConsumer(PREFIX + ".queues." + name + ".consumer.", queue.getConsumer());
 		if (queue.getDelay() != null) {
 			try {
 				QueueMessage.checkDelay(queue.getDelay(), "The delay");
@@ -69,6 +71,22 @@ final class CloudflareQueuesPropertiesValidator {
 						ex.getMessage());
 			}
 		}
+	}
+
+	private static void checkConsumer(String prefix, CloudflareQueuesProperties.Consumer consumer) {
+		try {
+			QueueConsumerOptions.checkBatchSize(consumer.getBatchSize());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidCloudflareQueuesPropertyException(prefix + "batch-size", ex.getMessage());
+		}
+		try {
+			QueueConsumerOptions.checkVisibilityTimeout(consumer.getVisibilityTimeout());
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
+			throw new InvalidCloudflareQueuesPropertyException(prefix + "visibility-timeout", ex.getMessage());
+		}
+		checkNotNegative(prefix + "ack-max-wait", consumer.getAckMaxWait());
 	}
 
 	private static void checkBatching(String prefix, @Nullable Integer maxMessages, @Nullable DataSize maxBytes,

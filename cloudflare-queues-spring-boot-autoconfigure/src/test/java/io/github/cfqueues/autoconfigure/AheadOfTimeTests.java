@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import io.github.cfqueues.client.QueueConsumer;
 import io.github.cfqueues.client.QueuePublisher;
 import io.github.cfqueues.client.QueuePublisherRegistry;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,8 @@ class AheadOfTimeTests {
 							QueuePublisher.class, "extra");
 					assertThat(extra.queueName()).isEqualTo("extra");
 					assertThat(context.getBean("extraQueuePublisher")).isSameAs(extra);
+					assertThat(BeanFactoryAnnotationUtils.qualifiedBeanOfType(context.getBeanFactory(),
+							QueueConsumer.class, "extra").queueName()).isEqualTo("extra");
 					assertThat(context.getBean(QueuePublisherRegistry.class).names()).containsExactly("extra",
 							"orders");
 				});
@@ -60,6 +63,7 @@ class AheadOfTimeTests {
 				Map.of("cloudflare.queues.queue-id", "q0", "cloudflare.queues.queues.orders.queue-id", "q1"),
 				Map.of("cloudflare.queues.queues.orders.queue-id", "q1"), (context) -> {
 					assertThat(context.containsBean("queuePublisher")).isFalse();
+					assertThat(context.containsBean("queueConsumer")).isFalse();
 					assertThat(context.getBean(QueuePublisherRegistry.class).names()).containsExactly("orders");
 				});
 	}

@@ -1,10 +1,7 @@
 package io.github.cfqueues.client.internal.publish;
 
 import java.util.Collection;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 import io.github.cfqueues.client.QueuePublisher;
 import io.github.cfqueues.client.QueuePublisherRegistry;
@@ -14,31 +11,20 @@ import io.github.cfqueues.client.QueuePublisherRegistry;
  */
 public final class SimpleQueuePublisherRegistry implements QueuePublisherRegistry {
 
-	private final Map<String, QueuePublisher> publishers = new TreeMap<>();
+	private final ByQueueName<QueuePublisher> publishers;
 
 	public SimpleQueuePublisherRegistry(Collection<? extends QueuePublisher> publishers) {
-		for (QueuePublisher publisher : publishers) {
-			QueuePublisher previous = this.publishers.putIfAbsent(publisher.queueName(), publisher);
-			if (previous != null) {
-				throw new IllegalArgumentException("Two publishers for queue '" + publisher.queueName() + "': "
-						+ previous + " and " + publisher);
-			}
-		}
+		this.publishers = new ByQueueName<>(publishers, QueuePublisher::queueName, "publisher");
 	}
 
 	@Override
 	public QueuePublisher get(String queueName) {
-		QueuePublisher publisher = this.publishers.get(queueName);
-		if (publisher == null) {
-			throw new IllegalArgumentException(
-					"No Cloudflare queue named '" + queueName + "' is configured; known queues: " + names());
-		}
-		return publisher;
+		return this.publishers.get(queueName, names());
 	}
 
 	@Override
 	public Set<String> names() {
-		return new TreeSet<>(this.publishers.keySet());
+		return this.publishers.names();
 	}
 
 }

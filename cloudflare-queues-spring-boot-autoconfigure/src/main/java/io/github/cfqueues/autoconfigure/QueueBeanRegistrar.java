@@ -1,7 +1,9 @@
 package io.github.cfqueues.autoconfigure;
 
 import java.util.Map;
+import java.util.function.BiFunction;
 
+import io.github.cfqueues.client.QueueConsumer;
 import io.github.cfqueues.client.QueuePublisher;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -18,20 +20,22 @@ import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 
 /**
- * Registers a {@link QueuePublisher} bean for every configured queue: the queue named {@code default} as the
- * {@code @Primary} bean {@code queuePublisher}, every other queue {@code <name>} as {@code <name>QueuePublisher}
- * with the qualifier {@code <name>}. A bean the application already defines under that name wins.
+ * Registers a {@link QueuePublisher} and a {@link QueueConsumer} bean for every configured queue: for the queue named
+ * {@code default}, the {@code @Primary} beans {@code queuePublisher} and {@code queueConsumer}; for every other queue
+ * {@code <name>}, {@code <name>QueuePublisher} and {@code <name>QueueConsumer}, with the qualifier {@code <name>}. A
+ * bean the application already defines under that name wins. The beans are created when first needed, so a queue
+ * nobody consumes gets no consumer.
  * <p>
  * The queues are read from the environment when the context refreshes, also after ahead-of-time processing: these
  * definitions are left out of the generated code ({@link AotExclusion}), and this post-processor, which is part of
  * it, registers them again from the environment the application runs with. So a queue added at deploy time (an
- * environment variable, say) gets its bean, and a queue removed at deploy time loses it.
+ * environment variable, say) gets its beans, and a queue removed at deploy time loses them.
  */
-final class QueuePublisherBeanRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware {
+final class QueueBeanRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware {
 
-	static final String FACTORY_BEAN_NAME = "cloudflareQueuesPublisherFactory";
+	static final String BEANS_NAME = "cloudflareQueuesBeans";
 
-	private static final String QUEUE_ATTRIBUTE = QueuePublisherBeanRegistrar.class.getName() + ".queue";
+	private static final String QUEUE_ATTRIBUTE = QueueBeanRegistrar.class.getName() + ".queue";
 
 	private Environment environment;
 
@@ -47,31 +51,39 @@ final class QueuePublisherBeanRegistrar implements BeanDefinitionRegistryPostPro
 			.orElseGet(CloudflareQueuesProperties::new);
 		for (Map.Entry<String, ?> queue : ConfiguredQueues.of(properties).entrySet()) {
 			String name = queue.getKey();
-			String beanName = beanName(name);
-			if (!registry.containsBeanDefinition(beanName)) {
-				registry.registerBeanDefinition(beanName, publisherDefinition(name));
-			}
+			register(registry, publisherBeanName(name), QueuePublisher.class, name, CloudflareQueuesBeans::publisher);
+			register(registry, consumerBeanName(name), QueueConsumer.class, name, CloudflareQueuesBeans::consumer);
 		}
 	}
 
-	static String beanName(String queueName) {
-		return CloudflareQueuesProperties.DEFAULT_QUEUE.equals(queueName) ? "queuePublisher"
-				: queueName + "QueuePublisher";
+	static String publisherBeanName(String queueName) {
+		return isDefault(queueName) ? "queuePublisher" : queueName + "QueuePublisher";
 	}
 
-	private static RootBeanDefinition publisherDefinition(String queueName) {
-		RootBeanDefinition definition = new RootBeanDefinition(QueuePublisher.class);
-		definition.setInstanceSupplier(InstanceSupplier.of((RegisteredBean registered) -> registered.getBeanFactory()
-			.getBean(FACTORY_BEAN_NAME, CloudflareQueuesPublisherFactory.class)
-			.create(queueName)));
+	static String consumerBeanName(String queueName) {
+		return isDefault(queueName) ? "queueConsumer" : queueName + "QueueConsumer";
+	}
+
+	private static boolean isDefault(String queueName) {
+		return CloudflareQueuesProperties.DEFAULT_QUEUE.equals(queueName);
+	}
+
+	private static <T> void register(BeanDefinitionRegistry registry, String beanName, Class<T> type,
+			String queueName, BiFunction<CloudflareQueuesBeans, String, T> factory) {
+		if (registry.containsBeanDefinition(beanName)) {
+			return;
+		}
+		RootBeanDefinition definition = new RootBeanDefinition(type);
+		definition.setInstanceSupplier(InstanceSupplier.of((RegisteredBean registered) -> factory
+			.apply(registered.getBeanFactory().getBean(BEANS_NAME, CloudflareQueuesBeans.class), queueName)));
 		definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, queueName));
-		definition.setPrimary(CloudflareQueuesProperties.DEFAULT_QUEUE.equals(queueName));
+		definition.setPrimary(isDefault(queueName));
 		definition.setAttribute(QUEUE_ATTRIBUTE, queueName);
-		return definition;
+		registry.registerBeanDefinition(beanName, definition);
 	}
 
 	/**
-	 * Leaves the per-queue publisher definitions out of ahead-of-time processing: the queues are known only when the
+	 * Leaves the per-queue definitions out of ahead-of-time processing: the queues are known only when the
 	 * application runs.
 	 */
 	static final class AotExclusion implements BeanRegistrationExcludeFilter {
