@@ -30,6 +30,12 @@ public interface QueueConsumer {
 	String queueName();
 
 	/**
+	 * The consumer's options: its pulls' batch size and visibility timeout, among others.
+	 * @return the options
+	 */
+	QueueConsumerOptions options();
+
+	/**
 	 * Leases up to the consumer's batch size of messages for its visibility timeout.
 	 * @return the leased messages, in the order Cloudflare sent them; empty when none is waiting
 	 */

@@ -57,6 +57,11 @@ public final class DefaultQueueConsumer implements QueueConsumer, GracefulShutdo
 		return this.sender.endpoint().name();
 	}
 
+	@Override
+	public QueueConsumerOptions options() {
+		return this.options;
+	}
+
 	String queueId() {
 		return this.sender.endpoint().queueId();
 	}

@@ -1,0 +1,496 @@
+package io.github.cfqueues.client.internal.listener;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.cfqueues.client.QueueConsumer;
+import io.github.cfqueues.client.ReceivedMessage;
+import io.github.cfqueues.client.error.MessageConversionException;
+import io.github.cfqueues.client.error.QueueAuthenticationException;
+import io.github.cfqueues.client.error.QueueNotFoundException;
+import io.github.cfqueues.client.listener.AcknowledgementMode;
+import io.github.cfqueues.client.listener.ListenerSettings;
+import io.github.cfqueues.client.listener.QueueListenerContainer;
+import io.github.cfqueues.client.listener.QueueListenerEndpoint;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.Exceptions;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Runs one listener by pulling only as many messages as it has free handler slots (so no leased message waits in a
+ * local buffer while its lease runs out), handing each over on its own executor, and settling it by the
+ * acknowledgement mode. A full or partial pull is followed by the next as soon as slots are free; an empty or failed
+ * pull by a wait that doubles, with jitter, up to the cap, and is cut short by {@link #stop()}.
+ */
+public final class PollingListenerContainer implements QueueListenerContainer {
+
+	private static final Logger logger = LoggerFactory.getLogger(PollingListenerContainer.class);
+
+	private final QueueListenerEndpoint endpoint;
+
+	private final QueueConsumer consumer;
+
+	private final ListenerSettings settings;
+
+	private final Scheduler timer;
+
+	private final Clock clock;
+
+	private final AtomicLong lastDeliveryFailures = new AtomicLong();
+
+	private final AtomicLong leaseOverruns = new AtomicLong();
+
+	private @Nullable HandlerExecutor executor;
+
+	private boolean running;
+
+	private boolean pulling;
+
+	private boolean waitingForSlots;
+
+	private int freeSlots;
+
+	private int handling;
+
+	private Duration idleWait;
+
+	private long lastPullWarning;
+
+	private boolean credentialsWarned;
+
+	private Disposable nextPull = Disposables.disposed();
+
+	private final List<Sinks.Empty<Void>> quietWatchers = new ArrayList<>();
+
+	/**
+	 * Creates a container that pulls with the consumer's batch size and visibility timeout.
+	 * @param endpoint the listener
+	 * @param consumer the consumer of its queue
+	 * @param settings its settings
+	 */
+	public PollingListenerContainer(QueueListenerEndpoint endpoint, QueueConsumer consumer, ListenerSettings settings) {
+		this(endpoint, consumer, settings, Schedulers.parallel(), Clock.systemUTC());
+	}
+
+	PollingListenerContainer(QueueListenerEndpoint endpoint, QueueConsumer consumer, ListenerSettings settings,
+			Scheduler timer, Clock clock) {
+		this.endpoint = Objects.requireNonNull(endpoint, "endpoint must not be null");
+		this.consumer = Objects.requireNonNull(consumer, "consumer must not be null");
+		this.settings = Objects.requireNonNull(settings, "settings must not be null");
+		this.timer = timer;
+		this.clock = clock;
+		this.idleWait = settings.idleInterval();
+	}
+
+	@Override
+	public String id() {
+		return this.endpoint.id();
+	}
+
+	@Override
+	public String queueName() {
+		return this.endpoint.queueName();
+	}
+
+	@Override
+	public boolean isAutoStartup() {
+		return this.settings.autoStartup();
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return this.running;
+	}
+
+	/**
+	 * How many messages failed on what was their last delivery, before Cloudflare dead-lettered or dropped them.
+	 * @return the count
+	 */
+	public long lastDeliveryFailures() {
+		return this.lastDeliveryFailures.get();
+	}
+
+	/**
+	 * How many messages were handled past the end of their lease.
+	 * @return the count
+	 */
+	public long leaseOverruns() {
+		return this.leaseOverruns.get();
+	}
+
+	@Override
+	public void start() {
+		synchronized (this) {
+			if (this.running) {
+				return;
+			}
+			this.running = true;
+			this.freeSlots = this.settings.concurrency();
+			this.idleWait = this.settings.idleInterval();
+			this.credentialsWarned = false;
+			this.executor = HandlerExecutor.create(id(), this.settings);
+		}
+		firstPull();
+	}
+
+	/**
+	 * Pulls once, waiting for the answer, so that refused credentials or an unknown queue can fail the start.
+	 */
+	private void firstPull() {
+		int size = reserveForPull();
+		if (size == 0) {
+			return;
+		}
+		List<ReceivedMessage> messages;
+		try {
+			messages = pull(size).block();
+		}
+		catch (RuntimeException ex) {
+			Throwable failure = Exceptions.unwrap(ex);
+			if (isFatal(failure)) {
+				HandlerExecutor unused;
+				synchronized (this) {
+					this.pulling = false;
+					this.running = false;
+					unused = this.executor;
+					this.executor = null;
+				}
+				if (unused != null) {
+					unused.close();
+				}
+				String message = "Queue listener '" + id() + "' cannot pull from queue '" + queueName() + "': "
+						+ failure.getMessage();
+				if (this.settings.startupFailure() == ListenerSettings.StartupFailure.FAIL) {
+					throw new IllegalStateException(message, failure);
+				}
+				logger.warn("{}; it stays stopped", message);
+				return;
+			}
+			onPullFailed(size, failure);
+			return;
+		}
+		onPulled(size, (messages != null) ? messages : List.of());
+	}
+
+	private synchronized int reserveForPull() {
+		if (!this.running || this.pulling) {
+			return 0;
+		}
+		int batchSize = this.consumer.options().batchSize();
+		int size = this.endpoint.isBatch() ? ((this.freeSlots > 0) ? batchSize : 0)
+				: Math.min(batchSize, this.freeSlots);
+		if (size == 0) {
+			this.waitingForSlots = true;
+			return 0;
+		}
+		this.freeSlots -= this.endpoint.isBatch() ? 1 : size;
+		this.pulling = true;
+		this.waitingForSlots = false;
+		return size;
+	}
+
+	private Mono<List<ReceivedMessage>> pull(int size) {
+		return this.consumer.pull(size, this.consumer.options().visibilityTimeout());
+	}
+
+	private void poll() {
+		int size = reserveForPull();
+		if (size > 0) {
+			Mono.defer(() -> pull(size)).subscribe((messages) -> onPulled(size, messages),
+					(error) -> onPullFailed(size, error));
+		}
+	}
+
+	private void onPulled(int size, List<ReceivedMessage> messages) {
+		List<List<ReceivedMessage>> units = units(messages);
+		int reserved = this.endpoint.isBatch() ? 1 : size;
+		boolean stopped;
+		synchronized (this) {
+			this.pulling = false;
+			stopped = !this.running;
+			if (stopped) {
+				this.freeSlots += reserved;
+			}
+			else {
+				this.freeSlots += reserved - units.size();
+				this.handling += units.size();
+			}
+		}
+		if (stopped) {
+			handBack(messages);
+			signalIfQuiet();
+			return;
+		}
+		units.forEach(this::dispatch);
+		if (messages.isEmpty()) {
+			waitThenPull();
+		}
+		else {
+			synchronized (this) {
+				this.idleWait = this.settings.idleInterval();
+			}
+			poll();
+		}
+	}
+
+	private List<List<ReceivedMessage>> units(List<ReceivedMessage> messages) {
+		if (messages.isEmpty()) {
+			return List.of();
+		}
+		if (this.endpoint.isBatch()) {
+			return List.of(messages);
+		}
+		return messages.stream().map(List::of).toList();
+	}
+
+	private void onPullFailed(int size, Throwable error) {
+		boolean fatal = isFatal(error);
+		boolean log;
+		synchronized (this) {
+			this.pulling = false;
+			this.freeSlots += this.endpoint.isBatch() ? 1 : size;
+			if (fatal) {
+				this.idleWait = this.settings.maxIdleInterval();
+				log = !this.credentialsWarned;
+				this.credentialsWarned = true;
+			}
+			else {
+				long now = System.nanoTime();
+				log = now - this.lastPullWarning >= this.idleWait.toNanos();
+				if (log) {
+					this.lastPullWarning = now;
+				}
+			}
+		}
+		if (log && fatal) {
+			logger.error("Queue listener '{}' cannot pull from queue '{}': {}; it tries again every {}", id(),
+					queueName(), error.getMessage(), this.settings.maxIdleInterval());
+		}
+		else if (log) {
+			logger.warn("Queue listener '{}': a pull from queue '{}' failed ({}); pulling again after a pause", id(),
+					queueName(), error.getMessage());
+		}
+		signalIfQuiet();
+		waitThenPull();
+	}
+
+	private static boolean isFatal(Throwable error) {
+		return error instanceof QueueAuthenticationException || error instanceof QueueNotFoundException;
+	}
+
+	private void waitThenPull() {
+		synchronized (this) {
+			if (!this.running) {
+				return;
+			}
+			Duration wait = this.idleWait;
+			long jittered = (long) (wait.toNanos() * (1.0 - 0.2 * ThreadLocalRandom.current().nextDouble()));
+			Duration doubled = wait.multipliedBy(2);
+			this.idleWait = (doubled.compareTo(this.settings.maxIdleInterval()) > 0) ? this.settings.maxIdleInterval()
+					: doubled;
+			try {
+				this.nextPull = this.timer.schedule(this::poll, jittered, TimeUnit.NANOSECONDS);
+			}
+			catch (RejectedExecutionException ex) {
+				logger.warn("Queue listener '{}' cannot schedule its next pull: its timer is shut down", id());
+			}
+		}
+	}
+
+	private void dispatch(List<ReceivedMessage> unit) {
+		HandlerExecutor handlers;
+		synchronized (this) {
+			handlers = this.executor;
+		}
+		try {
+			if (handlers == null) {
+				throw new RejectedExecutionException("stopped");
+			}
+			handlers.execute(() -> handle(unit));
+		}
+		catch (RejectedExecutionException ex) {
+			handBack(unit);
+			release(unit);
+		}
+	}
+
+	private void handle(List<ReceivedMessage> unit) {
+		Mono<Void> handled;
+		try {
+			handled = Objects.requireNonNullElse(this.endpoint.handle(unit), Mono.empty());
+		}
+		catch (MessageConversionException ex) {
+			logger.warn("Queue listener '{}' cannot read message {} ({}); it is retried in {}", id(),
+					ex.getMessageId(), ex.getMessage(), this.settings.retryDelay(unit.get(0).attempts()));
+			settle(retryAll(unit));
+			release(unit);
+			return;
+		}
+		catch (Throwable ex) {
+			handled = Mono.error(ex);
+		}
+		handled.subscribe(null, (error) -> finished(unit, error), () -> finished(unit, null));
+	}
+
+	private void finished(List<ReceivedMessage> unit, @Nullable Throwable error) {
+		checkLeases(unit);
+		AcknowledgementMode mode = this.settings.acknowledgementMode();
+		if (error != null && mode != AcknowledgementMode.ON_SUCCESS) {
+			logger.warn("Queue listener '{}' failed on message(s) {}: {}", id(), ids(unit), error.toString());
+		}
+		switch (mode) {
+			case ON_SUCCESS -> settle((error == null) ? ackAll(unit) : failed(unit, error));
+			case ALWAYS -> settle(ackAll(unit));
+			case MANUAL -> {
+			}
+		}
+		release(unit);
+	}
+
+	private Mono<Void> failed(List<ReceivedMessage> unit, Throwable error) {
+		for (ReceivedMessage message : unit) {
+			Duration delay = this.settings.retryDelay(message.attempts());
+			if (message.attempts() > this.settings.maxRetries()) {
+				this.lastDeliveryFailures.incrementAndGet();
+				logger.warn("Queue listener '{}' failed on message {} on its last delivery (attempt {}, max-retries "
+						+ "{}); Cloudflare now dead-letters or drops it: {}", id(), message.id(), message.attempts(),
+						this.settings.maxRetries(), error.toString());
+			}
+			else {
+				logger.warn("Queue listener '{}' failed on message {} (attempt {}); it is retried in {}: {}", id(),
+						message.id(), message.attempts(), delay, error.toString());
+			}
+		}
+		return retryAll(unit);
+	}
+
+	private Mono<Void> ackAll(List<ReceivedMessage> unit) {
+		return Flux.fromIterable(unit).flatMap(ReceivedMessage::ack).then();
+	}
+
+	private Mono<Void> retryAll(List<ReceivedMessage> unit) {
+		return Flux.fromIterable(unit)
+			.flatMap((message) -> message.retry(this.settings.retryDelay(message.attempts())))
+			.then();
+	}
+
+	private void settle(Mono<Void> settlement) {
+		settlement.subscribe(null, (error) -> logger.warn("Queue listener '{}': a settlement was not confirmed: {}",
+				id(), error.getMessage()));
+	}
+
+	private void checkLeases(List<ReceivedMessage> unit) {
+		Instant now = this.clock.instant();
+		for (ReceivedMessage message : unit) {
+			if (now.isAfter(message.leaseExpiresAt())) {
+				this.leaseOverruns.incrementAndGet();
+				logger.warn("Queue listener '{}' handled message {} past its lease (ended {}, {} ago): it may have been "
+						+ "delivered again, and its settlement may act on that delivery; raise "
+						+ "consumer.visibility-timeout above the handling time", id(), message.id(),
+						message.leaseExpiresAt(), Duration.between(message.leaseExpiresAt(), now));
+			}
+		}
+	}
+
+	private void handBack(List<ReceivedMessage> messages) {
+		settle(Flux.fromIterable(messages).flatMap((message) -> message.retry(Duration.ZERO)).then());
+	}
+
+	private void release(List<ReceivedMessage> unit) {
+		boolean pullNow;
+		synchronized (this) {
+			this.handling--;
+			this.freeSlots++;
+			pullNow = this.running && this.waitingForSlots;
+		}
+		if (pullNow) {
+			poll();
+		}
+		signalIfQuiet();
+	}
+
+	private void signalIfQuiet() {
+		List<Sinks.Empty<Void>> watchers;
+		synchronized (this) {
+			if (this.pulling || this.handling > 0 || this.quietWatchers.isEmpty()) {
+				return;
+			}
+			watchers = new ArrayList<>(this.quietWatchers);
+			this.quietWatchers.clear();
+		}
+		watchers.forEach(Sinks.Empty::tryEmitEmpty);
+	}
+
+	private static List<String> ids(List<ReceivedMessage> unit) {
+		return unit.stream().map(ReceivedMessage::id).toList();
+	}
+
+	@Override
+	public void stop() {
+		Mono<Void> quiet;
+		HandlerExecutor handlers;
+		synchronized (this) {
+			if (!this.running) {
+				return;
+			}
+			this.running = false;
+			this.nextPull.dispose();
+			handlers = this.executor;
+			this.executor = null;
+			if (!this.pulling && this.handling == 0) {
+				quiet = Mono.empty();
+			}
+			else {
+				Sinks.Empty<Void> watcher = Sinks.empty();
+				this.quietWatchers.add(watcher);
+				quiet = watcher.asMono();
+			}
+		}
+		try {
+			quiet.timeout(this.settings.stopTimeout()).block();
+		}
+		catch (RuntimeException ex) {
+			if (!(Exceptions.unwrap(ex) instanceof TimeoutException)) {
+				throw ex;
+			}
+			synchronized (this) {
+				logger.warn("Queue listener '{}': {} handler(s) still running at the stop timeout ({}); their "
+						+ "messages are not acknowledged and come back after their leases", id(), this.handling,
+						this.settings.stopTimeout());
+			}
+		}
+		try {
+			this.consumer.flush().timeout(this.settings.stopTimeout()).block();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Queue listener '{}': the settlements gathered could not be sent before the stop timeout ({})",
+					id(), ex.getMessage());
+		}
+		if (handlers != null) {
+			handlers.close();
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "QueueListenerContainer[id=" + id() + ", queue=" + queueName() + "]";
+	}
+
+}
