@@ -14,6 +14,7 @@ import io.github.cfqueues.client.QueueEndpoint;
 import io.github.cfqueues.client.QueuePublisherOptions;
 import io.github.cfqueues.client.RateLimitSettings;
 import io.github.cfqueues.client.RetrySettings;
+import io.github.cfqueues.client.listener.ListenerSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -72,6 +73,30 @@ final class ClientSettings {
 			.ackMaxWait(consumer.getAckMaxWait())
 			.accountId(endpoint.accountId())
 			.credentials(endpoint.credentials())
+			.build();
+	}
+
+	/**
+	 * The listener settings of a configured queue.
+	 * @param properties the properties
+	 * @param queue the queue's properties
+	 * @param virtualThreads whether handlers run on virtual threads
+	 * @return the settings
+	 */
+	static ListenerSettings listenerSettings(CloudflareQueuesProperties properties, Queue queue,
+			boolean virtualThreads) {
+		CloudflareQueuesProperties.Consumer consumer = queue.getConsumer();
+		CloudflareQueuesProperties.ListenerRetry retry = consumer.getRetry();
+		return ListenerSettings.builder()
+			.concurrency(consumer.getConcurrency())
+			.acknowledgementMode(consumer.getAcknowledgementMode())
+			.retryBackoff(retry.getInitialDelay(), retry.getMultiplier(), retry.getMaxDelay())
+			.maxRetries(consumer.getMaxRetries())
+			.idleInterval(consumer.getIdleInterval(), consumer.getMaxIdleInterval())
+			.autoStartup(consumer.isAutoStartup())
+			.startupFailure(consumer.getStartupFailure())
+			.stopTimeout(properties.getShutdownTimeout())
+			.virtualThreads(virtualThreads)
 			.build();
 	}
 

@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -34,6 +35,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnClass({ CloudflareQueuesClient.class, WebClient.class, Mono.class, ClientHttpConnectorBuilder.class,
 		JsonMapper.class })
 @EnableConfigurationProperties(CloudflareQueuesProperties.class)
+@Import(CloudflareQueuesListenerConfiguration.class)
 public final class CloudflareQueuesAutoConfiguration {
 
 	CloudflareQueuesAutoConfiguration(CloudflareQueuesProperties properties) {

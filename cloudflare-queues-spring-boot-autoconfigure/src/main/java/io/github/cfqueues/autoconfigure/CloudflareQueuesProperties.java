@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.cfqueues.client.MessageContentType;
+import io.github.cfqueues.client.listener.AcknowledgementMode;
+import io.github.cfqueues.client.listener.ListenerSettings;
 import io.github.cfqueues.client.CloudflareQueuesClient;
 import io.github.cfqueues.client.FlowControlSettings.LimitBehavior;
 import org.jspecify.annotations.Nullable;
@@ -674,6 +676,126 @@ public class CloudflareQueuesProperties extends AccountProperties {
 		 */
 		private Duration ackMaxWait = Duration.ofMillis(50);
 
+		/**
+		 * How many messages (or batches, for a List listener) a listener of this queue handles at once; it pulls only
+		 * as many as it has free.
+		 */
+		private int concurrency = 10;
+
+		/**
+		 * When a listener acknowledges its messages: on-success (retry on failure), manual (the handler settles), or
+		 * always.
+		 */
+		private AcknowledgementMode acknowledgementMode = AcknowledgementMode.ON_SUCCESS;
+
+		/**
+		 * Bounds how a listener retries the messages it failed on.
+		 */
+		private final ListenerRetry retry = new ListenerRetry();
+
+		/**
+		 * The queue consumer's max_retries at Cloudflare (0 to 100): a message that fails on delivery max-retries + 1
+		 * is on its last one, and is logged once and counted before Cloudflare dead-letters or drops it.
+		 */
+		private int maxRetries = 3;
+
+		/**
+		 * How long a listener waits before pulling again after an empty or failed pull; it doubles, with jitter, up to
+		 * max-idle-interval. A pull that brings messages is followed by the next at once.
+		 */
+		private Duration idleInterval = Duration.ofSeconds(1);
+
+		/**
+		 * The longest a listener waits between pulls while the queue is empty or pulls fail (each pull is a billed
+		 * read).
+		 */
+		private Duration maxIdleInterval = Duration.ofSeconds(30);
+
+		/**
+		 * Whether the queue's listeners start with the application.
+		 */
+		private boolean autoStartup = true;
+
+		/**
+		 * What a listener does when its first pull finds the credentials refused or the queue unknown: fail (stop the
+		 * startup) or warn (log once and stay stopped).
+		 */
+		private ListenerSettings.StartupFailure startupFailure = ListenerSettings.StartupFailure.FAIL;
+
+		/**
+		 * Name of a QueueMessageHandler bean to run as this queue's listener, instead of (or besides) @QueueListener
+		 * methods.
+		 */
+		private @Nullable String handler;
+
+		public int getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(int concurrency) {
+			this.concurrency = concurrency;
+		}
+
+		public AcknowledgementMode getAcknowledgementMode() {
+			return this.acknowledgementMode;
+		}
+
+		public void setAcknowledgementMode(AcknowledgementMode acknowledgementMode) {
+			this.acknowledgementMode = acknowledgementMode;
+		}
+
+		public ListenerRetry getRetry() {
+			return this.retry;
+		}
+
+		public int getMaxRetries() {
+			return this.maxRetries;
+		}
+
+		public void setMaxRetries(int maxRetries) {
+			this.maxRetries = maxRetries;
+		}
+
+		public Duration getIdleInterval() {
+			return this.idleInterval;
+		}
+
+		public void setIdleInterval(Duration idleInterval) {
+			this.idleInterval = idleInterval;
+		}
+
+		public Duration getMaxIdleInterval() {
+			return this.maxIdleInterval;
+		}
+
+		public void setMaxIdleInterval(Duration maxIdleInterval) {
+			this.maxIdleInterval = maxIdleInterval;
+		}
+
+		public boolean isAutoStartup() {
+			return this.autoStartup;
+		}
+
+		public void setAutoStartup(boolean autoStartup) {
+			this.autoStartup = autoStartup;
+		}
+
+		public ListenerSettings.StartupFailure getStartupFailure() {
+			return this.startupFailure;
+		}
+
+		public void setStartupFailure(ListenerSettings.StartupFailure startupFailure) {
+			this.startupFailure = startupFailure;
+		}
+
+		public @Nullable String getHandler() {
+			return this.handler;
+		}
+
+		public void setHandler(@Nullable String handler) {
+			this.handler = handler;
+		}
+
 		public int getBatchSize() {
 			return this.batchSize;
 		}
@@ -696,6 +818,53 @@ public class CloudflareQueuesProperties extends AccountProperties {
 
 		public void setAckMaxWait(Duration ackMaxWait) {
 			this.ackMaxWait = ackMaxWait;
+		}
+
+	}
+
+	/**
+	 * How a listener retries the messages it failed on: after initial-delay, growing by multiplier with each
+	 * delivery, up to max-delay (whole seconds, at most 24 hours).
+	 */
+	public static class ListenerRetry {
+
+		/**
+		 * Retry delay of a message that failed on its first delivery (whole seconds).
+		 */
+		private Duration initialDelay = Duration.ofSeconds(10);
+
+		/**
+		 * How much the retry delay grows with each further delivery.
+		 */
+		private double multiplier = 2.0;
+
+		/**
+		 * Longest retry delay (whole seconds, at most 24 hours).
+		 */
+		private Duration maxDelay = Duration.ofMinutes(10);
+
+		public Duration getInitialDelay() {
+			return this.initialDelay;
+		}
+
+		public void setInitialDelay(Duration initialDelay) {
+			this.initialDelay = initialDelay;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public Duration getMaxDelay() {
+			return this.maxDelay;
+		}
+
+		public void setMaxDelay(Duration maxDelay) {
+			this.maxDelay = maxDelay;
 		}
 
 	}

@@ -87,6 +87,35 @@ final class CloudflareQueuesPropertiesValidator {
 			throw new InvalidCloudflareQueuesPropertyException(prefix + "visibility-timeout", ex.getMessage());
 		}
 		checkNotNegative(prefix + "ack-max-wait", consumer.getAckMaxWait());
+		if (consumer.getConcurrency() < 1) {
+			throw new InvalidCloudflareQueuesPropertyException(prefix + "concurrency",
+					"must be at least 1, got " + consumer.getConcurrency());
+		}
+		if (consumer.getMaxRetries() < 0 || consumer.getMaxRetries() > 100) {
+			throw new InvalidCloudflareQueuesPropertyException(prefix + "max-retries",
+					"must be from 0 to 100 (Cloudflare's limit), got " + consumer.getMaxRetries());
+		}
+		checkRetryDelay(prefix + "retry.initial-delay", consumer.getRetry().getInitialDelay());
+		checkRetryDelay(prefix + "retry.max-delay", consumer.getRetry().getMaxDelay());
+		if (consumer.getRetry().getMultiplier() < 1.0) {
+			throw new InvalidCloudflareQueuesPropertyException(prefix + "retry.multiplier",
+					"must be at least 1, got " + consumer.getRetry().getMultiplier());
+		}
+		checkPositive(prefix + "idle-interval", consumer.getIdleInterval());
+		checkPositive(prefix + "max-idle-interval", consumer.getMaxIdleInterval());
+		if (consumer.getMaxIdleInterval().compareTo(consumer.getIdleInterval()) < 0) {
+			throw new InvalidCloudflareQueuesPropertyException(prefix + "max-idle-interval", "must not be shorter than "
+					+ "idle-interval (" + consumer.getIdleInterval() + "), got " + consumer.getMaxIdleInterval());
+		}
+	}
+
+	private static void checkRetryDelay(String property, @Nullable Duration delay) {
+		try {
+			QueueMessage.checkDelay(delay, "The retry delay");
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
+			throw new InvalidCloudflareQueuesPropertyException(property, ex.getMessage());
+		}
 	}
 
 	private static void checkBatching(String prefix, @Nullable Integer maxMessages, @Nullable DataSize maxBytes,

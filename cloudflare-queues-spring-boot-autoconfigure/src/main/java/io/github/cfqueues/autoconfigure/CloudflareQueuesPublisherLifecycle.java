@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import io.github.cfqueues.client.CloudflareQueuesClient;
+import io.github.cfqueues.client.listener.QueueListenerContainerRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -28,9 +29,9 @@ public final class CloudflareQueuesPublisherLifecycle implements SmartLifecycle 
 	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 8192;
 
 	/**
-	 * The phase for consumers: they stop before the publishers flush.
+	 * The phase of the listener containers: they stop before the publishers flush.
 	 */
-	public static final int LISTENER_CONTAINER_PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+	public static final int LISTENER_CONTAINER_PHASE = QueueListenerContainerRegistry.PHASE;
 
 	private static final Logger logger = LoggerFactory.getLogger(CloudflareQueuesPublisherLifecycle.class);
 
