@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Pushes a text message, a JSON object, a delayed message and a batch through the primary {@link QueuePublisher},
- * blocking on each answer, and logs the queue's backlog as each answer reports it.
+ * blocking on each answer, and logs the queue's backlog as each answer reports it; then waits until the
+ * {@link SampleListener} has received the messages pushed without a delay.
  */
 @Component
 class SamplePublisher implements ApplicationRunner {
@@ -29,13 +30,21 @@ class SamplePublisher implements ApplicationRunner {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+	/**
+	 * The messages the sample pushes without a delay: a text, a JSON object and a batch of five.
+	 */
+	static final int IMMEDIATE_MESSAGES = 7;
+
 	private final QueuePublisher publisher;
 
 	private final QueuePublisherRegistry queues;
 
-	SamplePublisher(QueuePublisher publisher, QueuePublisherRegistry queues) {
+	private final SampleListener listener;
+
+	SamplePublisher(QueuePublisher publisher, QueuePublisherRegistry queues, SampleListener listener) {
 		this.publisher = publisher;
 		this.queues = queues;
+		this.listener = listener;
 	}
 
 	@Override
@@ -58,6 +67,14 @@ class SamplePublisher implements ApplicationRunner {
 			.toList();
 		BatchPushResponse batch = this.publisher.pushBatch(messages).block(TIMEOUT);
 		report("a batch of " + batch.messageCount() + " in " + batch.requestCount() + " request(s)", batch.metrics());
+
+		if (this.listener.awaitPushedMessages(TIMEOUT)) {
+			logger.info("Received and acknowledged all {} messages pushed without a delay", IMMEDIATE_MESSAGES);
+		}
+		else {
+			logger.warn("Not every message came back within {}: is HTTP pull enabled on the queue? "
+					+ "(wrangler queues consumer http add <queue>)", TIMEOUT);
+		}
 	}
 
 	private static void report(String what, QueueMetrics metrics) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import io.github.cfqueues.autoconfigure.CloudflareQueuesConnectionDetails;
 import io.github.cfqueues.client.QueueEndpoint;
 import io.github.cfqueues.emulator.CloudflareQueuesEmulator;
+import io.github.cfqueues.emulator.EmulatedQueue;
 import io.github.cfqueues.emulator.StoredMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,9 +45,15 @@ class PublisherSampleApplicationTests {
 	void inLocalModeEveryKindOfMessageArrivesInTheEmbeddedEmulator(CapturedOutput output) {
 		QueueEndpoint queue = this.connectionDetails.getQueue("default");
 		assertThat(this.connectionDetails.getBaseUrl()).isEqualTo(this.emulator.baseUrl());
-		assertSamplePushes(this.emulator.queue(queue.accountId(), queue.queueId()).orElseThrow().messages());
+		EmulatedQueue emulated = this.emulator.queue(queue.accountId(), queue.queueId()).orElseThrow();
+		assertSamplePushes(emulated.received());
+		assertThat(emulated.acknowledged()).extracting(StoredMessage::body).hasSize(7)
+			.doesNotContain("Delivered 30 seconds from now");
 		assertThat(output).contains("Cloudflare Queues LOCAL MODE: messages are NOT going to Cloudflare")
-			.contains("Pushed a batch of 5 in 1 request(s); backlog now 8 message(s)");
+			.contains("Pushed a batch of 5 in 1 request(s)")
+			.contains("Received text message", "Hello from the publisher sample; acknowledging it")
+			.contains("Received json message", "{\"orderId\":1042,\"item\":\"Widget\",\"quantity\":3}")
+			.contains("Received and acknowledged all 7 messages pushed without a delay");
 	}
 
 	@Test
@@ -60,7 +67,7 @@ class PublisherSampleApplicationTests {
 					.run("--CLOUDFLARE_ACCOUNT_ID=" + ACCOUNT, "--CLOUDFLARE_API_TOKEN=" + TOKEN,
 							"--CLOUDFLARE_QUEUE_ID=" + QUEUE, "--cloudflare.queues.base-url=" + cloudflare.baseUrl())) {
 			assertThat(context.getBeanProvider(CloudflareQueuesEmulator.class).getIfAvailable()).isNull();
-			assertSamplePushes(cloudflare.queue(ACCOUNT, QUEUE).orElseThrow().messages());
+			assertSamplePushes(cloudflare.queue(ACCOUNT, QUEUE).orElseThrow().received());
 		}
 	}
 

@@ -43,7 +43,8 @@ class SampleAheadOfTimeIT {
 		assertThat(process.exitValue()).as(log).isZero();
 		assertThat(log).contains("Configured queues: [default, extra] (ahead-of-time processed)")
 			.contains("Cloudflare Queues LOCAL MODE")
-			.contains("Pushed a batch of 5 in 1 request(s)");
+			.contains("Pushed a batch of 5 in 1 request(s)")
+			.contains("Received and acknowledged all 7 messages pushed without a delay");
 	}
 
 	private static String read(Path output) throws IOException {
