@@ -47,13 +47,18 @@ public final class ProfileMain {
 				default -> throw new IllegalArgumentException("Unknown path " + path);
 			};
 			long firstId = 1;
+			ResourceMeter meter = new ResourceMeter();
 			for (String phase : new String[] { "warm-up", "measured" }) {
 				int capacity = 5_000_000 / perOperation;
 				LoadRun run = new LoadRun(capacity);
+				ResourceMeter.Measurement measurement = meter.start();
 				LoadResult result = run.execute(operation, firstId, perOperation, concurrency, duration);
+				ResourceMeter.Usage usage = measurement.stop();
 				firstId += (long) result.started() * perOperation;
-				System.out.printf(Locale.ROOT, "%s: %s c=%d %,.0f msg/s, %d failed%n", phase, path, concurrency,
-						result.started() * (double) perOperation / result.seconds(), result.failures());
+				double messages = result.started() * (double) perOperation;
+				System.out.printf(Locale.ROOT, "%s: %s c=%d %,.0f msg/s, %.2f µs CPU and %,.0f B per message, %d failed%n",
+						phase, path, concurrency, messages / result.seconds(), usage.cpuNanos() / 1e3 / messages,
+						usage.allocatedBytes() / messages, result.failures());
 			}
 		}
 		System.exit(0);
