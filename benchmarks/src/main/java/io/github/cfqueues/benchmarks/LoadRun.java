@@ -43,6 +43,8 @@ final class LoadRun {
 
 	private long firstId;
 
+	private int stride = 1;
+
 	private LongFunction<Mono<?>> operation = Mono::just;
 
 	/**
@@ -64,6 +66,35 @@ final class LoadRun {
 	 */
 	LoadResult execute(LongFunction<Mono<?>> operation, long firstId, int concurrency) {
 		return execute(operation, firstId, concurrency, null);
+	}
+
+	/**
+	 * Runs every operation, each taking {@code stride} consecutive ids: operation {@code i} is given
+	 * {@code firstId + i * stride}.
+	 * @param operation the operation for its first message id
+	 * @param firstId the first id
+	 * @param stride ids per operation
+	 * @param concurrency how many outstanding at once
+	 * @return what happened
+	 */
+	LoadResult execute(LongFunction<Mono<?>> operation, long firstId, int stride, int concurrency) {
+		return execute(operation, firstId, stride, concurrency, null);
+	}
+
+	/**
+	 * Runs operations of {@code stride} consecutive ids each until all are done or, when a time is given, until it
+	 * has passed.
+	 * @param operation the operation for its first message id
+	 * @param firstId the first id
+	 * @param stride ids per operation
+	 * @param concurrency how many outstanding at once
+	 * @param stopStartingAfter how long to keep starting operations, or {@code null} for no limit
+	 * @return what happened
+	 */
+	LoadResult execute(LongFunction<Mono<?>> operation, long firstId, int stride, int concurrency,
+			@Nullable Duration stopStartingAfter) {
+		this.stride = stride;
+		return execute(operation, firstId, concurrency, stopStartingAfter);
 	}
 
 	/**
@@ -115,7 +146,7 @@ final class LoadRun {
 
 	private void start(int index) {
 		long subscribed = System.nanoTime();
-		this.operation.apply(this.firstId + index).subscribe((answer) -> {
+		this.operation.apply(this.firstId + (long) index * this.stride).subscribe((answer) -> {
 			long now = System.nanoTime();
 			this.latencies[index] = now - subscribed;
 			this.completedAt[index] = now;

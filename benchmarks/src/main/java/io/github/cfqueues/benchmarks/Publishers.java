@@ -9,6 +9,7 @@ import io.github.cfqueues.client.CloudflareQueuesClient;
 import io.github.cfqueues.client.QueuePublisher;
 import io.github.cfqueues.client.QueuePublisherOptions;
 import io.github.cfqueues.client.RateLimitSettings;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds publishers as a user would, through {@link CloudflareQueuesClient#builder()} with the default retry, flow
@@ -57,12 +58,23 @@ final class Publishers {
 	 * @param limit the account limit, or {@code null} for no pacing
 	 * @return the publisher
 	 */
-	QueuePublisher batching(PublisherVariant variant, RateLimitSettings limit) {
-		return client(variant, limit).publisher("benchmark", Workload.QUEUE,
-				QueuePublisherOptions.builder().batching(BatchingSettings.DEFAULTS).build());
+	QueuePublisher batching(PublisherVariant variant, @Nullable RateLimitSettings limit) {
+		return batching(variant, limit, BatchingSettings.DEFAULTS);
 	}
 
-	private CloudflareQueuesClient client(PublisherVariant variant, RateLimitSettings limit) {
+	/**
+	 * An auto-batching publisher with the given triggers.
+	 * @param variant whether observations are on
+	 * @param limit the account limit, or {@code null} for no pacing
+	 * @param settings the triggers
+	 * @return the publisher
+	 */
+	QueuePublisher batching(PublisherVariant variant, @Nullable RateLimitSettings limit, BatchingSettings settings) {
+		return client(variant, limit).publisher("benchmark", Workload.QUEUE,
+				QueuePublisherOptions.builder().batching(settings).build());
+	}
+
+	private CloudflareQueuesClient client(PublisherVariant variant, @Nullable RateLimitSettings limit) {
 		CloudflareQueuesClient.Builder builder = CloudflareQueuesClient.builder()
 			.webClient(this.stack.webClient(variant.observed()))
 			.baseUrl(this.baseUrl)

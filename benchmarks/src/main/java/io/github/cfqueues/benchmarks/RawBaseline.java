@@ -9,8 +9,9 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
 /**
- * The most the stack can do: Reactor Netty's {@link HttpClient} posting the bytes a single push puts on the wire,
- * built without a JSON library, with the very headers the publisher sends, and reading the whole answer.
+ * The most the stack can do: Reactor Netty's {@link HttpClient} posting the bytes a single push (or a batch push of
+ * {@value Workload#BATCH_SIZE} messages) puts on the wire, built without a JSON library, with the very headers the
+ * publisher sends, and reading the whole answer.
  */
 final class RawBaseline {
 
@@ -19,6 +20,8 @@ final class RawBaseline {
 	private final HttpClient client;
 
 	private final String path;
+
+	private final String batchPath;
 
 	/**
 	 * Creates the baseline.
@@ -35,6 +38,7 @@ final class RawBaseline {
 				}
 			}));
 		this.path = Workload.MESSAGES_PATH;
+		this.batchPath = Workload.BATCH_PATH;
 	}
 
 	/**
@@ -43,9 +47,21 @@ final class RawBaseline {
 	 * @return the status, after the whole answer was read
 	 */
 	Mono<Integer> post(long id) {
-		byte[] body = Workload.wireBytes(id);
+		return post(this.path, Workload.wireBytes(id));
+	}
+
+	/**
+	 * Posts the {@link Workload#BATCH_SIZE} messages of one batch push.
+	 * @param firstId the first message's id
+	 * @return the status, after the whole answer was read
+	 */
+	Mono<Integer> postBatch(long firstId) {
+		return post(this.batchPath, Workload.batchWireBytes(firstId, Workload.BATCH_SIZE));
+	}
+
+	private Mono<Integer> post(String path, byte[] body) {
 		return this.client.post()
-			.uri(this.path)
+			.uri(path)
 			.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body)))
 			.responseSingle((response, content) -> content.asByteArray()
 				.defaultIfEmpty(new byte[0])

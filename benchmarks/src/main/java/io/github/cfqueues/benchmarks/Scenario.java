@@ -11,7 +11,24 @@ import reactor.core.publisher.Mono;
  * @param name what the row says
  * @param concurrency operations outstanding at once
  * @param count operations measured, over all rounds
- * @param operation one operation for a message id
+ * @param messagesPerOperation messages one operation carries: 1 for a push, {@value Workload#BATCH_SIZE} for a
+ * batch push
+ * @param operation one operation for the id of its first message (the others follow it)
  */
-record Scenario(String key, String name, int concurrency, int count, LongFunction<Mono<?>> operation) {
+record Scenario(String key, String name, int concurrency, int count, int messagesPerOperation,
+		LongFunction<Mono<?>> operation) {
+
+	/**
+	 * A scenario whose operations carry one message each.
+	 * @param key which kind of scenario
+	 * @param name what the row says
+	 * @param concurrency operations outstanding at once
+	 * @param count operations measured, over all rounds
+	 * @param operation one operation for a message id
+	 * @return the scenario
+	 */
+	static Scenario single(String key, String name, int concurrency, int count, LongFunction<Mono<?>> operation) {
+		return new Scenario(key, name, concurrency, count, 1, operation);
+	}
+
 }

@@ -33,8 +33,22 @@ final class ScenarioRunner {
 	 * @param operation one operation for a message id
 	 */
 	void warmUp(String label, int concurrency, int count, LongFunction<Mono<?>> operation) {
+		warmUp(label, concurrency, count, 1, operation);
+	}
+
+	/**
+	 * Runs operations of several messages each unmeasured.
+	 * @param label what warms up
+	 * @param concurrency operations outstanding at once
+	 * @param count operations
+	 * @param messagesPerOperation messages per operation
+	 * @param operation one operation for the id of its first message
+	 */
+	void warmUp(String label, int concurrency, int count, int messagesPerOperation,
+			LongFunction<Mono<?>> operation) {
 		System.out.printf("  warm-up  %-60s c=%-5d %,d ...%n", label, concurrency, count);
-		failIfAnyFailed(label + " (warm-up)", new LoadRun(count).execute(operation, take(count), concurrency));
+		failIfAnyFailed(label + " (warm-up)", new LoadRun(count).execute(operation,
+				take((long) count * messagesPerOperation), messagesPerOperation, concurrency));
 	}
 
 	/**
@@ -45,16 +59,17 @@ final class ScenarioRunner {
 	 */
 	Round measure(Scenario scenario, int count) {
 		LoadRun run = new LoadRun(count);
-		long firstId = take(count);
+		int perOperation = scenario.messagesPerOperation();
+		long firstId = take((long) count * perOperation);
 		this.sink.resetCounters();
 		ResourceMeter.Measurement measurement = this.meter.start();
-		LoadResult result = run.execute(scenario.operation(), firstId, scenario.concurrency());
+		LoadResult result = run.execute(scenario.operation(), firstId, perOperation, scenario.concurrency());
 		ResourceMeter.Usage usage = measurement.stop();
 		failIfAnyFailed(scenario.name(), result);
-		Round round = new Round(result, usage, this.sink.requests(), this.sink.messages());
+		Round round = new Round(result, perOperation, usage, this.sink.requests(), this.sink.messages());
 		System.out.printf(Locale.ROOT, "  %-69s c=%-5d %,9.0f msg/s, %5.1f µs CPU, %,6.0f B per message%n",
 				scenario.name(), scenario.concurrency(), round.messagesPerSecond(),
-				usage.cpuNanos() / 1e3 / result.started(), (double) usage.allocatedBytes() / result.started());
+				usage.cpuNanos() / 1e3 / round.offered(), (double) usage.allocatedBytes() / round.offered());
 		return round;
 	}
 
@@ -66,7 +81,7 @@ final class ScenarioRunner {
 	 * @return the row
 	 */
 	static ScenarioResult combine(Scenario scenario, List<Round> rounds) {
-		long operations = rounds.stream().mapToLong((round) -> round.load().started()).sum();
+		long operations = rounds.stream().mapToLong(Round::offered).sum();
 		long requests = rounds.stream().mapToLong(Round::requests).sum();
 		long messages = (requests > 0) ? rounds.stream().mapToLong(Round::messages).sum() : operations;
 		double[] throughputs = rounds.stream().mapToDouble(Round::messagesPerSecond).sorted().toArray();
@@ -82,14 +97,14 @@ final class ScenarioRunner {
 			.map((round) -> String.format(Locale.ROOT, "%,.0f", round.messagesPerSecond()))
 			.collect(Collectors.joining(" / ", "rounds ", " msg/s")) : "";
 		String notes = (requests == 0 || messages == operations) ? spread
-				: "server counted " + messages + " messages for " + operations + " pushes; " + spread;
+				: "server counted " + messages + " messages for " + operations + " pushed; " + spread;
 		return new ScenarioResult(scenario.key(), scenario.name(), scenario.concurrency(), messages, requests, median,
 				null, Latencies.percentileMillis(latencies, 50),
 				Latencies.percentileMillis(latencies, 99), cpu / 1e3 / operations,
 				(double) allocated / operations, peakHeap, notes);
 	}
 
-	private long take(int count) {
+	private long take(long count) {
 		long first = this.nextId;
 		this.nextId += count;
 		return first;

@@ -1,5 +1,6 @@
 package io.github.cfqueues.benchmarks;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -12,8 +13,8 @@ import io.github.cfqueues.client.QueuePublisher;
 import reactor.core.publisher.Mono;
 
 /**
- * Checks, before anything is measured, that the baseline sends what a publisher sends: it captures one push of
- * each at the {@link SinkServer} and compares bodies and headers.
+ * Checks, before anything is measured, that the baselines send what a publisher sends: it captures one push (and
+ * one batch push) of each at the {@link SinkServer} and compares bodies and headers.
  */
 final class WireCheck {
 
@@ -29,11 +30,27 @@ final class WireCheck {
 	 * @return the headers, names lower-cased
 	 */
 	static Map<String, String> publisherHeaders(SinkServer sink, QueuePublisher publisher) {
+		return captured(sink, publisher.push(Workload.message(0)), Workload.wireBytes(0));
+	}
+
+	/**
+	 * Captures the headers of a publisher's batch push of {@value Workload#BATCH_SIZE} messages, and checks that its
+	 * body is the one the baseline builds.
+	 * @param sink the server
+	 * @param publisher the publisher
+	 * @return the headers, names lower-cased
+	 */
+	static Map<String, String> publisherBatchHeaders(SinkServer sink, QueuePublisher publisher) {
+		return captured(sink, publisher.pushBatch(Workload.messages(0, Workload.BATCH_SIZE)),
+				Workload.batchWireBytes(0, Workload.BATCH_SIZE));
+	}
+
+	private static Map<String, String> captured(SinkServer sink, Mono<?> push, byte[] expected) {
 		SinkServer.Capture capture = sink.captureNext();
-		publisher.push(Workload.message(0)).block(TIMEOUT);
-		if (!Arrays.equals(capture.body(), Workload.wireBytes(0))) {
+		push.block(TIMEOUT);
+		if (!Arrays.equals(capture.body(), expected)) {
 			throw new IllegalStateException("The baseline's body differs from the publisher's: "
-					+ new String(capture.body(), java.nio.charset.StandardCharsets.UTF_8));
+					+ new String(capture.body(), StandardCharsets.UTF_8));
 		}
 		return capture.headers();
 	}
@@ -46,9 +63,26 @@ final class WireCheck {
 	 * @return a line for the report
 	 */
 	static String compare(SinkServer sink, LongFunction<Mono<?>> reference, Map<String, String> publisherHeaders) {
+		return compare(sink, reference, publisherHeaders, Workload.wireBytes(0));
+	}
+
+	/**
+	 * Compares a reference client's batch body and headers with the publisher's batch push.
+	 * @param sink the server
+	 * @param reference posts the batch of messages 0 to 99 as the reference client does
+	 * @param publisherHeaders the headers of the publisher's batch push
+	 * @return a line for the report
+	 */
+	static String compareBatch(SinkServer sink, LongFunction<Mono<?>> reference,
+			Map<String, String> publisherHeaders) {
+		return compare(sink, reference, publisherHeaders, Workload.batchWireBytes(0, Workload.BATCH_SIZE));
+	}
+
+	private static String compare(SinkServer sink, LongFunction<Mono<?>> reference,
+			Map<String, String> publisherHeaders, byte[] expected) {
 		SinkServer.Capture capture = sink.captureNext();
 		reference.apply(0).block(TIMEOUT);
-		if (!Arrays.equals(capture.body(), Workload.wireBytes(0))) {
+		if (!Arrays.equals(capture.body(), expected)) {
 			return "bodies differ";
 		}
 		Map<String, String> differences = new TreeMap<>();

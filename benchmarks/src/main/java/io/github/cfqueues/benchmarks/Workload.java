@@ -1,6 +1,9 @@
 package io.github.cfqueues.benchmarks;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.github.cfqueues.client.QueueMessage;
 
@@ -19,6 +22,17 @@ final class Workload {
 	static final String BASE_PATH = "/client/v4";
 
 	static final String MESSAGES_PATH = BASE_PATH + "/accounts/" + ACCOUNT + "/queues/" + QUEUE + "/messages";
+
+	static final String BATCH_PATH = MESSAGES_PATH + "/batch";
+
+	/**
+	 * Messages per explicit batch push: Cloudflare's cap.
+	 */
+	static final int BATCH_SIZE = 100;
+
+	private static final byte[] BATCH_START = "{\"messages\":[".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] BATCH_END = "]}".getBytes(StandardCharsets.US_ASCII);
 
 	private static final byte[] PREFIX = "{\"body\":{\"id\":".getBytes(StandardCharsets.US_ASCII);
 
@@ -49,6 +63,39 @@ final class Workload {
 		System.arraycopy(digits, 0, body, PREFIX.length, digits.length);
 		System.arraycopy(SUFFIX, 0, body, PREFIX.length + digits.length, SUFFIX.length);
 		return body;
+	}
+
+	/**
+	 * The messages of one explicit batch push.
+	 * @param firstId the first message's id; the others follow
+	 * @param count how many
+	 * @return the messages
+	 */
+	static List<QueueMessage> messages(long firstId, int count) {
+		List<QueueMessage> messages = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			messages.add(message(firstId + i));
+		}
+		return messages;
+	}
+
+	/**
+	 * The request body a batch push of {@link #messages(long, int)} puts on the wire, built without a JSON library.
+	 * @param firstId the first message's id
+	 * @param count how many messages
+	 * @return the bytes
+	 */
+	static byte[] batchWireBytes(long firstId, int count) {
+		ByteArrayOutputStream body = new ByteArrayOutputStream(count * 96);
+		body.writeBytes(BATCH_START);
+		for (int i = 0; i < count; i++) {
+			if (i > 0) {
+				body.write(',');
+			}
+			body.writeBytes(wireBytes(firstId + i));
+		}
+		body.writeBytes(BATCH_END);
+		return body.toByteArray();
 	}
 
 	/**

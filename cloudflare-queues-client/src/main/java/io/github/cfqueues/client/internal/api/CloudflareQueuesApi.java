@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
+import io.github.cfqueues.client.CloudflareCredentials;
 import io.github.cfqueues.client.MessagePushResponse;
 import io.github.cfqueues.client.QueueEndpoint;
 import io.github.cfqueues.client.QueueMetrics;
@@ -47,6 +49,8 @@ public final class CloudflareQueuesApi {
 
 	private static final byte[] NO_BODY = new byte[0];
 
+	private static final Function<byte[], @Nullable ApiEnvelope> NO_SHORTCUT = (body) -> null;
+
 	private static final int BODY_HINT_LENGTH = 80;
 
 	/**
@@ -57,7 +61,7 @@ public final class CloudflareQueuesApi {
 
 	private final WebClient webClient;
 
-	private final String baseUrl;
+	private final EndpointUris uris;
 
 	private final Duration requestTimeout;
 
@@ -71,8 +75,8 @@ public final class CloudflareQueuesApi {
 
 	/**
 	 * Creates the binding. The client is copied: its codecs are given room for a large pull and never log request
-	 * details (so a {@code log-request-details} setting cannot print the credentials), and the credentials are added
-	 * by a filter after all of its own.
+	 * details (so a {@code log-request-details} setting cannot print the credentials), and the credentials are written
+	 * onto each outgoing request after all of its filters.
 	 * @param webClient the client to send with (the application's codecs, SSL, filters and observations apply)
 	 * @param baseUrl the API's base URL, for example Cloudflare's, {@code https://api.cloudflare.com/client/v4}
 	 * @param requestTimeout the longest one request may take, from sending to the whole answer
@@ -86,9 +90,8 @@ public final class CloudflareQueuesApi {
 		this.webClient = webClient.mutate().codecs((codecs) -> {
 			codecs.defaultCodecs().maxInMemorySize(MAX_RESPONSE_BYTES);
 			codecs.defaultCodecs().enableLoggingRequestDetails(false);
-		}).filter(CredentialsFilter.INSTANCE).build();
-		String url = baseUrl.toString();
-		this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+		}).build();
+		this.uris = new EndpointUris(baseUrl);
 		this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout must not be null");
 		this.clock = clock;
 	}
@@ -101,8 +104,8 @@ public final class CloudflareQueuesApi {
 	 * @return Cloudflare's answer
 	 */
 	public Mono<MessagePushResponse> push(QueueEndpoint endpoint, EncodedMessage message) {
-		return exchange(HttpMethod.POST, endpoint, "push", "/messages", RequestBodyWriter.message(message))
-			.map((envelope) -> ResultReader.pushResponse(envelope.result()));
+		return exchange(HttpMethod.POST, endpoint, "push", "/messages", RequestBodyWriter.message(message),
+				PushAnswerReader::read, CloudflareQueuesApi::pushResponse);
 	}
 
 	/**
@@ -113,8 +116,8 @@ public final class CloudflareQueuesApi {
 	 * @return Cloudflare's answer
 	 */
 	public Mono<MessagePushResponse> pushBatch(QueueEndpoint endpoint, List<EncodedMessage> messages) {
-		return exchange(HttpMethod.POST, endpoint, "batch push", "/messages/batch", RequestBodyWriter.batch(messages))
-			.map((envelope) -> ResultReader.pushResponse(envelope.result()));
+		return exchange(HttpMethod.POST, endpoint, "batch push", "/messages/batch", RequestBodyWriter.batch(messages),
+				PushAnswerReader::read, CloudflareQueuesApi::pushResponse);
 	}
 
 	/**
@@ -165,37 +168,52 @@ public final class CloudflareQueuesApi {
 
 	private Mono<ApiEnvelope> exchange(HttpMethod method, QueueEndpoint endpoint, String operation, String path,
 			byte @Nullable [] body) {
-		URI uri = URI.create(this.baseUrl + "/accounts/" + endpoint.accountId() + "/queues/" + endpoint.queueId()
-				+ path);
+		return exchange(method, endpoint, operation, path, body, NO_SHORTCUT, Function.identity());
+	}
+
+	/**
+	 * Makes one request and reads its answer: a 2xx answer first by the shortcut, when it can, otherwise (and every
+	 * other answer) as an {@link ApiEnvelope}. The credentials are written onto the outgoing request itself, after
+	 * every filter of the client: no filter, observation or request log sees them.
+	 */
+	private <T> Mono<T> exchange(HttpMethod method, QueueEndpoint endpoint, String operation, String path,
+			byte @Nullable [] body, Function<byte[], @Nullable T> shortcut, Function<ApiEnvelope, T> read) {
+		CloudflareCredentials credentials = endpoint.credentials();
 		WebClient.RequestBodySpec request = this.webClient.method(method)
-			.uri(uri)
-			.attribute(CredentialsFilter.ATTRIBUTE, endpoint.credentials())
+			.uri(this.uris.of(endpoint, path))
 			.headers((headers) -> {
 				headers.set(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
 				headers.set(HttpHeaders.USER_AGENT, ClientInfo.USER_AGENT);
-			});
+			})
+			.httpRequest((outgoing) -> credentials.writeHeaders(outgoing.getHeaders()::set));
 		return ((body != null) ? request.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : request)
 			.exchangeToMono((response) -> response.bodyToMono(byte[].class)
 				.defaultIfEmpty(NO_BODY)
 				.onErrorMap((ex) -> !(ex instanceof CloudflareQueuesException),
 						(ex) -> unreadableAnswer(response, ex, endpoint, operation))
-				.flatMap((bytes) -> interpret(response, bytes, endpoint, operation)))
+				.flatMap((bytes) -> interpret(response, bytes, endpoint, operation, shortcut, read)))
 			.name(TIMED_REQUEST)
 			.timeout(this.requestTimeout)
 			.onErrorMap((ex) -> !(ex instanceof CloudflareQueuesException),
 					(ex) -> transportFailure(ex, endpoint, operation));
 	}
 
-	private Mono<ApiEnvelope> interpret(ClientResponse response, byte[] body, QueueEndpoint endpoint,
-			String operation) {
+	private <T> Mono<T> interpret(ClientResponse response, byte[] body, QueueEndpoint endpoint, String operation,
+			Function<byte[], @Nullable T> shortcut, Function<ApiEnvelope, T> read) {
 		int status = response.statusCode().value();
-		ApiEnvelope envelope = (body.length > 0) ? ApiEnvelope.read(this.mapper, body) : null;
 		boolean success = status >= 200 && status < 300;
+		if (success && body.length > 0) {
+			T answer = shortcut.apply(body);
+			if (answer != null) {
+				return Mono.just(answer);
+			}
+		}
+		ApiEnvelope envelope = (body.length > 0) ? ApiEnvelope.read(this.mapper, body) : null;
 		if (success && body.length == 0) {
-			return Mono.just(new ApiEnvelope(null, List.of(), null));
+			return Mono.just(read.apply(new ApiEnvelope(null, List.of(), null)));
 		}
 		if (success && envelope != null && !Boolean.FALSE.equals(envelope.success())) {
-			return Mono.just(envelope);
+			return Mono.just(read.apply(envelope));
 		}
 		HttpHeaders headers = response.headers().asHttpHeaders();
 		FailureDetails details = new FailureDetails(operation, endpoint.name(), endpoint.queueId(), status,
@@ -237,6 +255,10 @@ public final class CloudflareQueuesApi {
 			text = text.substring(0, BODY_HINT_LENGTH) + "...";
 		}
 		return ((contentType != null) ? contentType + " " : "") + "'" + text + "'";
+	}
+
+	private static MessagePushResponse pushResponse(ApiEnvelope envelope) {
+		return ResultReader.pushResponse(envelope.result());
 	}
 
 	private static CloudflareQueuesException transportFailure(Throwable ex, QueueEndpoint endpoint,

@@ -18,6 +18,12 @@ final class Batch {
 
 	List<Entry> entries = List.of();
 
+	/**
+	 * Whether the batch holds a place in flight: from the moment it is sent until its answer (or its end) arrives.
+	 * Changed only under the publisher's lock.
+	 */
+	boolean inFlight;
+
 	long oldestUnansweredSequence() {
 		long oldest = Long.MAX_VALUE;
 		for (Entry entry : this.entries) {

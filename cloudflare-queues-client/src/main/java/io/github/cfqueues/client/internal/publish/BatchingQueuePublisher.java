@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 import io.github.cfqueues.client.BatchPushResponse;
@@ -85,6 +87,8 @@ public final class BatchingQueuePublisher implements QueuePublisher, GracefulShu
 	private @Nullable Batch waiting;
 
 	private final Set<Batch> sent = new LinkedHashSet<>();
+
+	private int inFlight;
 
 	private long flushUpTo = -1;
 
@@ -194,7 +198,7 @@ public final class BatchingQueuePublisher implements QueuePublisher, GracefulShu
 	 */
 	private @Nullable Batch dispatch() {
 		dropWithdrawnHead();
-		if (this.waiting != null || this.pendingCount == 0 || this.sent.size() >= this.settings.maxInFlight()) {
+		if (this.waiting != null || this.pendingCount == 0 || this.inFlight >= this.settings.maxInFlight()) {
 			return null;
 		}
 		Entry oldest = this.pending.peek();
@@ -255,13 +259,15 @@ public final class BatchingQueuePublisher implements QueuePublisher, GracefulShu
 			if (!entries.isEmpty()) {
 				batch.entries = entries;
 				this.sent.add(batch);
+				batch.inFlight = true;
+				this.inFlight++;
 			}
 		}
 		if (entries.isEmpty()) {
 			finish(batch);
 			return;
 		}
-		Mono<Void> work = send(entries, true);
+		Mono<Void> work = send(entries, batch);
 		batch.request.update(work.subscribe(null, (error) -> finish(batch), () -> finish(batch)));
 	}
 
@@ -306,25 +312,64 @@ public final class BatchingQueuePublisher implements QueuePublisher, GracefulShu
 	}
 
 	/**
-	 * Sends a group of sealed messages; when Cloudflare rejects the request for its content, sends each half
-	 * again, so that only the rejected messages fail.
+	 * Sends a batch under the permit it was granted; when Cloudflare rejects it for its content, sends each half
+	 * again, so that only the rejected messages fail. Once the batch is answered, the next batch may leave before
+	 * its callers are told, so that the next request travels while they are.
 	 */
-	private Mono<Void> send(List<Entry> group, boolean permitted) {
+	private Mono<Void> send(List<Entry> group, Batch batch) {
+		return send(group, this.sender::pushBatchPermitted, (response) -> {
+			land(batch);
+			settle(group, response, null);
+		});
+	}
+
+	/**
+	 * Sends a group of sealed messages, taking a permit of its own; when Cloudflare rejects the request for its
+	 * content, sends each half again.
+	 */
+	private Mono<Void> sendAgain(List<Entry> group) {
+		return send(group, this.sender::pushBatch, (response) -> settle(group, response, null));
+	}
+
+	private Mono<Void> send(List<Entry> group, Function<List<EncodedMessage>, Mono<MessagePushResponse>> request,
+			Consumer<MessagePushResponse> onAnswer) {
 		return Mono.defer(() -> {
 			List<EncodedMessage> messages = new ArrayList<>(group.size());
 			for (Entry entry : group) {
 				messages.add(entry.message);
 			}
-			return permitted ? this.sender.pushBatchPermitted(messages) : this.sender.pushBatch(messages);
-		}).doOnNext((response) -> settle(group, response, null)).then().onErrorResume((error) -> {
+			return request.apply(messages);
+		}).doOnNext(onAnswer).then().onErrorResume((error) -> {
 			if (group.size() > 1 && error instanceof MessageRejectedException rejected
 					&& rejected.getHttpStatus() != 0) {
 				int half = group.size() / 2;
-				return send(group.subList(0, half), false).then(send(group.subList(half, group.size()), false));
+				return sendAgain(group.subList(0, half)).then(sendAgain(group.subList(half, group.size())));
 			}
 			settle(group, null, error);
 			return Mono.empty();
 		});
+	}
+
+	/**
+	 * Gives back a batch's place in flight once it is answered, and starts the next batch if one is due.
+	 */
+	private void land(Batch batch) {
+		Batch begin;
+		synchronized (this) {
+			leaveFlight(batch);
+			begin = dispatch();
+		}
+		awaitPermit(begin);
+	}
+
+	/**
+	 * Called with the lock held.
+	 */
+	private void leaveFlight(Batch batch) {
+		if (batch.inFlight) {
+			batch.inFlight = false;
+			this.inFlight--;
+		}
 	}
 
 	/**
@@ -367,6 +412,7 @@ public final class BatchingQueuePublisher implements QueuePublisher, GracefulShu
 		List<Sinks.Empty<Void>> flushed;
 		synchronized (this) {
 			this.sent.remove(batch);
+			leaveFlight(batch);
 			begin = dispatch();
 			flushed = completedFlushes();
 		}
@@ -466,9 +512,11 @@ public final class BatchingQueuePublisher implements QueuePublisher, GracefulShu
 			}
 			for (Batch batch : this.sent) {
 				stopped.add(batch);
+				batch.inFlight = false;
 				batch.entries.stream().filter((entry) -> entry.state == Entry.State.SEALED).forEach(inFlight::add);
 			}
 			this.sent.clear();
+			this.inFlight = 0;
 			this.flushWaiters.clear();
 			this.maxWaitTimer.dispose();
 		}

@@ -17,8 +17,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import reactor.test.StepVerifier;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ClientRequestObservationContext;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -31,8 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The application's {@code WebClient.Builder} reaches this client with its codecs and filters, but never its
- * credentials: request details are never logged, and the credentials are added after every filter of the
- * application, which can neither see nor replace them.
+ * credentials: request details are never logged, and the credentials are written onto the outgoing request after
+ * every filter of the application, which can neither see nor replace them; nor do HTTP client observations see them.
  */
 class CredentialsSecrecyTests {
 
@@ -95,6 +100,37 @@ class CredentialsSecrecyTests {
 		assertThat(seen).singleElement()
 			.satisfies((headers) -> assertThat(headers.toString()).doesNotContain(TestPublishers.TOKEN))
 			.satisfies((headers) -> assertThat(headers.containsHeader(HttpHeaders.AUTHORIZATION)).isFalse());
+		server.verify(postRequestedFor(urlEqualTo(TestPublishers.MESSAGES_PATH))
+			.withHeader(HttpHeaders.AUTHORIZATION, equalTo("Bearer " + TestPublishers.TOKEN)));
+	}
+
+	@Test
+	void httpClientObservationsNeverSeeTheCredentials() {
+		List<HttpHeaders> observed = new CopyOnWriteArrayList<>();
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler(new ObservationHandler<ClientRequestObservationContext>() {
+
+			@Override
+			public void onStop(ClientRequestObservationContext context) {
+				ClientRequest request = context.getRequest();
+				if (request != null) {
+					observed.add(request.headers());
+				}
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return context instanceof ClientRequestObservationContext;
+			}
+
+		});
+		WebClient observedClient = WebClient.builder().observationRegistry(registry).build();
+		QueuePublisher publisher = TestPublishers.at(server.baseUrl()).webClient(observedClient).build();
+
+		StepVerifier.create(publisher.pushText("hello")).expectNextCount(1).verifyComplete();
+
+		assertThat(observed).singleElement()
+			.satisfies((headers) -> assertThat(headers.toString()).doesNotContain(TestPublishers.TOKEN));
 		server.verify(postRequestedFor(urlEqualTo(TestPublishers.MESSAGES_PATH))
 			.withHeader(HttpHeaders.AUTHORIZATION, equalTo("Bearer " + TestPublishers.TOKEN)));
 	}

@@ -1,0 +1,48 @@
+package io.github.cfqueues.client.internal.api;
+
+import java.net.URI;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.cfqueues.client.QueueEndpoint;
+
+/**
+ * The request URIs of each queue's endpoints, built and parsed once rather than for every request. Holds at most
+ * {@value #MAX_CACHED} (an application has a few queues); beyond that it starts afresh.
+ */
+final class EndpointUris {
+
+	private static final int MAX_CACHED = 1024;
+
+	private final String baseUrl;
+
+	private final ConcurrentHashMap<Key, URI> cache = new ConcurrentHashMap<>();
+
+	EndpointUris(URI baseUrl) {
+		String url = baseUrl.toString();
+		this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+	}
+
+	/**
+	 * The URI of one of a queue's endpoints.
+	 * @param endpoint the queue
+	 * @param path the endpoint's path below the queue, for example {@code /messages}
+	 * @return the URI
+	 */
+	URI of(QueueEndpoint endpoint, String path) {
+		Key key = new Key(endpoint.accountId(), endpoint.queueId(), path);
+		URI uri = this.cache.get(key);
+		if (uri == null) {
+			uri = URI.create(this.baseUrl + "/accounts/" + endpoint.accountId() + "/queues/" + endpoint.queueId()
+					+ path);
+			if (this.cache.size() >= MAX_CACHED) {
+				this.cache.clear();
+			}
+			this.cache.put(key, uri);
+		}
+		return uri;
+	}
+
+	private record Key(String accountId, String queueId, String path) {
+	}
+
+}
