@@ -7,7 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.cfqueues.client.admin.QueueAdmin;
+import io.github.cfqueues.client.admin.HttpPullConsumerSettings;
+import io.github.cfqueues.client.internal.admin.DefaultQueueAdmin;
+import io.github.cfqueues.client.internal.admin.HttpPullSetup;
 import io.github.cfqueues.client.internal.api.CloudflareQueuesApi;
 import io.github.cfqueues.client.internal.consume.DefaultQueueConsumer;
 import io.github.cfqueues.client.internal.flow.FlowController;
@@ -28,8 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The Cloudflare Queues client: the one entry point from which publishers and consumers are made. They share its
- * HTTP client, the rate limiter of each account and its lifecycle; {@link #close()} sends what the publishers hold
+ * The Cloudflare Queues client: the one entry point from which publishers, consumers and admins are made. They share
+ * its HTTP client, the rate limiter of each account and its lifecycle; {@link #close()} sends what the publishers hold
  * and the settlements the consumers gathered, then refuses further pushes and pulls.
  * <pre>{@code
  * try (CloudflareQueuesClient client = CloudflareQueuesClient.builder()
@@ -74,6 +79,8 @@ public final class CloudflareQueuesClient implements AutoCloseable {
 	private final Map<String, Created> publishers = new LinkedHashMap<>();
 
 	private final Map<String, CreatedConsumer> consumers = new LinkedHashMap<>();
+
+	private final Map<AdminKey, QueueAdmin> admins = new ConcurrentHashMap<>();
 
 	private boolean closed;
 
@@ -198,14 +205,63 @@ public final class CloudflareQueuesClient implements AutoCloseable {
 			QueueEndpoint endpoint = endpoint(name, queueId, options.accountId(), options.credentials());
 			QueueSender sender = new QueueSender(endpoint, this.api, this.rateLimiters.forQueue(endpoint),
 					this.retryPolicy, this.retryListener);
-			DefaultQueueConsumer consumer = new DefaultQueueConsumer(sender, options, this.serializer);
+			HttpPullConsumerSettings createIfMissing = options.createIfMissing();
+			HttpPullSetup setup = (createIfMissing != null)
+					? new HttpPullSetup(admin(endpoint.accountId(), endpoint.credentials()), endpoint, createIfMissing)
+					: null;
+			DefaultQueueConsumer consumer = new DefaultQueueConsumer(sender, options, this.serializer, setup);
 			this.consumers.put(name, new CreatedConsumer(queueId, options, consumer));
 			return consumer;
 		}
 	}
 
+	/**
+	 * The admin of the client's account.
+	 * @return the admin
+	 * @throws IllegalArgumentException if the client has no account id, or no credentials for it
+	 * @see #admin(String, CloudflareCredentials)
+	 */
+	public QueueAdmin admin() {
+		if (this.accountId == null) {
+			throw new IllegalArgumentException("The client has no account: set its accountId, or name the account");
+		}
+		return admin(this.accountId);
+	}
+
+	/**
+	 * The admin of an account the client has credentials for.
+	 * @param accountId the account id
+	 * @return the admin
+	 * @throws IllegalArgumentException if the client has no credentials for the account
+	 */
+	public QueueAdmin admin(String accountId) {
+		CloudflareCredentials accountCredentials = this.credentials.get(QueueEndpoint.checkId(accountId, "account id"));
+		if (accountCredentials == null) {
+			throw new IllegalArgumentException("No credentials for account " + accountId
+					+ ": give the client credentials for it, or pass them to admin(accountId, credentials)");
+		}
+		return admin(accountId, accountCredentials);
+	}
+
+	/**
+	 * The admin of an account, with the given credentials. It shares the client's HTTP client, the account's rate
+	 * limiter and the retry settings; asking again for the same account and credentials gives the same admin, and
+	 * with it the queue ids it has looked up.
+	 * @param accountId the account id
+	 * @param credentials the credentials
+	 * @return the admin
+	 */
+	public QueueAdmin admin(String accountId, CloudflareCredentials credentials) {
+		QueueEndpoint.checkId(accountId, "account id");
+		Objects.requireNonNull(credentials, "The credentials must not be null");
+		return this.admins.computeIfAbsent(new AdminKey(accountId, credentials),
+				(key) -> new DefaultQueueAdmin(this.api, accountId, credentials,
+						this.rateLimiters.forAccount(accountId), this.retryPolicy, this.retryListener));
+	}
+
 	private QueueEndpoint endpoint(String name, String queueId, @Nullable String accountId,
 			@Nullable CloudflareCredentials ownCredentials) {
+		QueueEndpoint.checkId(queueId, "queue id");
 		String account = (accountId != null) ? accountId : this.accountId;
 		if (account == null) {
 			throw new IllegalArgumentException("No account for queue '" + name + "': set the client's accountId, or "
@@ -272,6 +328,9 @@ public final class CloudflareQueuesClient implements AutoCloseable {
 
 	private record Created(String queueId, QueuePublisherOptions options, QueuePublisher publisher,
 			GracefulShutdown shutdown) {
+	}
+
+	private record AdminKey(String accountId, CloudflareCredentials credentials) {
 	}
 
 	private record CreatedConsumer(String queueId, QueueConsumerOptions options, DefaultQueueConsumer consumer) {

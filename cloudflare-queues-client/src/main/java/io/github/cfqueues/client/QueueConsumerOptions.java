@@ -3,6 +3,7 @@ package io.github.cfqueues.client;
 import java.time.Duration;
 import java.util.Objects;
 
+import io.github.cfqueues.client.admin.HttpPullConsumerSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +28,8 @@ public final class QueueConsumerOptions {
 
 	private final @Nullable CloudflareCredentials credentials;
 
+	private final @Nullable HttpPullConsumerSettings createIfMissing;
+
 	private QueueConsumerOptions(Builder builder) {
 		this.batchSize = checkBatchSize(builder.batchSize);
 		this.visibilityTimeout = checkVisibilityTimeout(builder.visibilityTimeout);
@@ -37,6 +40,7 @@ public final class QueueConsumerOptions {
 		this.ackMaxWait = builder.ackMaxWait;
 		this.accountId = (builder.accountId != null) ? QueueEndpoint.checkId(builder.accountId, "account id") : null;
 		this.credentials = builder.credentials;
+		this.createIfMissing = builder.createIfMissing;
 	}
 
 	/**
@@ -124,16 +128,26 @@ public final class QueueConsumerOptions {
 		return this.credentials;
 	}
 
+	/**
+	 * The HTTP pull consumer to create before the first pull when the queue has none.
+	 * @return its settings, or {@code null} to create none (a pull from a queue without one fails)
+	 */
+	public @Nullable HttpPullConsumerSettings createIfMissing() {
+		return this.createIfMissing;
+	}
+
 	@Override
 	public boolean equals(@Nullable Object other) {
 		return (other instanceof QueueConsumerOptions that) && this.batchSize == that.batchSize
 				&& this.visibilityTimeout.equals(that.visibilityTimeout) && this.ackMaxWait.equals(that.ackMaxWait)
-				&& Objects.equals(this.accountId, that.accountId) && Objects.equals(this.credentials, that.credentials);
+				&& Objects.equals(this.accountId, that.accountId) && Objects.equals(this.credentials, that.credentials)
+				&& Objects.equals(this.createIfMissing, that.createIfMissing);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.batchSize, this.visibilityTimeout, this.ackMaxWait, this.accountId, this.credentials);
+		return Objects.hash(this.batchSize, this.visibilityTimeout, this.ackMaxWait, this.accountId, this.credentials,
+				this.createIfMissing);
 	}
 
 	@Override
@@ -141,7 +155,8 @@ public final class QueueConsumerOptions {
 		return "QueueConsumerOptions[batchSize=" + this.batchSize + ", visibilityTimeout=" + this.visibilityTimeout
 				+ ", ackMaxWait=" + this.ackMaxWait + ", accountId="
 				+ ((this.accountId != null) ? this.accountId : "the client's") + ", credentials="
-				+ ((this.credentials != null) ? this.credentials : "the account's") + "]";
+				+ ((this.credentials != null) ? this.credentials : "the account's") + ", createIfMissing="
+				+ ((this.createIfMissing != null) ? this.createIfMissing : "no") + "]";
 	}
 
 	/**
@@ -158,6 +173,8 @@ public final class QueueConsumerOptions {
 		private @Nullable String accountId;
 
 		private @Nullable CloudflareCredentials credentials;
+
+		private @Nullable HttpPullConsumerSettings createIfMissing;
 
 		private Builder() {
 		}
@@ -211,6 +228,19 @@ public final class QueueConsumerOptions {
 		 */
 		public Builder credentials(@Nullable CloudflareCredentials credentials) {
 			this.credentials = credentials;
+			return this;
+		}
+
+		/**
+		 * Enables HTTP pull on the queue if it is not: before its first pull the consumer reads the queue's
+		 * consumers and, when there is none, creates an HTTP pull consumer with these settings (logged once at
+		 * INFO). Off by default: nothing is created unless asked. Needs "Queues Write"; a queue with a Worker
+		 * consumer cannot have one.
+		 * @param settings the settings of the consumer to create, or {@code null} to create none
+		 * @return this builder
+		 */
+		public Builder createIfMissing(@Nullable HttpPullConsumerSettings settings) {
+			this.createIfMissing = settings;
 			return this;
 		}
 

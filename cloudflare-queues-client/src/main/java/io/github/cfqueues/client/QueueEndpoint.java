@@ -3,12 +3,14 @@ package io.github.cfqueues.client;
 import java.util.Objects;
 
 /**
- * Where a publisher's requests go: the queue's name in this application, its account and id at Cloudflare, and
- * the credentials to use.
+ * Where a publisher's or consumer's requests go: the queue's name in this application, its account and id at
+ * Cloudflare, and the credentials to use. {@link #ofAccount(String, CloudflareCredentials)} stands for requests to
+ * the account as a whole, such as listing its queues: it names no queue.
  *
- * @param name the queue's name in the application ({@code default} for the top-level queue)
+ * @param name the queue's name in the application ({@code default} for the top-level queue); empty only for the
+ * account as a whole
  * @param accountId the Cloudflare account id
- * @param queueId the queue id
+ * @param queueId the queue id; empty only for the account as a whole
  * @param credentials the credentials
  */
 public record QueueEndpoint(String name, String accountId, String queueId, CloudflareCredentials credentials) {
@@ -21,8 +23,28 @@ public record QueueEndpoint(String name, String accountId, String queueId, Cloud
 	public QueueEndpoint {
 		Objects.requireNonNull(name, "name must not be null");
 		checkId(accountId, "account id");
-		checkId(queueId, "queue id");
+		if (!(name.isEmpty() && "".equals(queueId))) {
+			checkId(queueId, "queue id");
+		}
 		Objects.requireNonNull(credentials, "credentials must not be null");
+	}
+
+	/**
+	 * The endpoint of requests to an account as a whole (listing and creating queues), which name no queue.
+	 * @param accountId the account id
+	 * @param credentials the credentials
+	 * @return the endpoint, with an empty name and queue id
+	 */
+	public static QueueEndpoint ofAccount(String accountId, CloudflareCredentials credentials) {
+		return new QueueEndpoint("", accountId, "", credentials);
+	}
+
+	/**
+	 * Whether this stands for the account as a whole rather than one queue.
+	 * @return {@code true} when no queue is named
+	 */
+	public boolean isAccount() {
+		return this.queueId.isEmpty();
 	}
 
 	/**

@@ -134,7 +134,7 @@ public final class TestPublishers {
 	 * @return the consumer
 	 */
 	public QueueConsumer consumer(QueueConsumerOptions options) {
-		return new DefaultQueueConsumer(sender(), options, this.serializer);
+		return new DefaultQueueConsumer(sender(), options, this.serializer, null);
 	}
 
 	public QueuePublisher build() {

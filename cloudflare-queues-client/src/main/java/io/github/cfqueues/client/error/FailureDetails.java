@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
  * What is known of a failed call: what was attempted, on which queue, and what Cloudflare answered, if anything.
  *
  * @param operation what was attempted, for example {@code push} or {@code batch push}
- * @param queueName the queue's name in the application
- * @param queueId the queue's id at Cloudflare
+ * @param queueName the queue's name in the application (or at Cloudflare, for a call about a queue by name); empty
+ * for a call about the account as a whole
+ * @param queueId the queue's id at Cloudflare; empty when the call names no queue id
  * @param httpStatus the HTTP status, or {@code 0} when no answer arrived
  * @param errors the {@code errors} of the answer, empty when none
  * @param cfRay the {@code cf-ray} header, for Cloudflare support
@@ -48,9 +49,19 @@ public record FailureDetails(String operation, String queueName, String queueId,
 	}
 
 	String describe() {
-		StringBuilder text = new StringBuilder();
-		text.append(this.operation).append(" to queue '").append(this.queueName).append("' (id ").append(this.queueId)
-			.append(")");
+		StringBuilder text = new StringBuilder(this.operation);
+		if (!this.queueId.isEmpty()) {
+			text.append(this.operation.contains("push") ? " to" : " on").append(" queue ");
+			if (this.queueName.equals(this.queueId)) {
+				text.append(this.queueId);
+			}
+			else {
+				text.append('\'').append(this.queueName).append("' (id ").append(this.queueId).append(')');
+			}
+		}
+		else if (!this.queueName.isEmpty()) {
+			text.append(" of queue '").append(this.queueName).append('\'');
+		}
 		if (this.httpStatus != 0) {
 			text.append(": HTTP ").append(this.httpStatus);
 		}

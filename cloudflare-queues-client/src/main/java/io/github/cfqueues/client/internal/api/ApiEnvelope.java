@@ -16,8 +16,15 @@ import tools.jackson.databind.ObjectMapper;
  * @param success the {@code success} flag, or {@code null} when absent
  * @param errors the errors, empty when none
  * @param result the {@code result}, or {@code null} when absent or JSON {@code null}
+ * @param resultInfo the {@code result_info} of a list, or {@code null} when absent
  */
-record ApiEnvelope(@Nullable Boolean success, List<ApiError> errors, @Nullable JsonNode result) {
+record ApiEnvelope(@Nullable Boolean success, List<ApiError> errors, @Nullable JsonNode result,
+		@Nullable JsonNode resultInfo) {
+
+	/**
+	 * The envelope of a successful answer without a body.
+	 */
+	static final ApiEnvelope EMPTY = new ApiEnvelope(null, List.of(), null, null);
 
 	/**
 	 * Reads an answer's body.
@@ -38,8 +45,10 @@ record ApiEnvelope(@Nullable Boolean success, List<ApiError> errors, @Nullable J
 		}
 		JsonNode success = root.get("success");
 		JsonNode result = root.get("result");
+		JsonNode resultInfo = root.get("result_info");
 		return new ApiEnvelope((success != null && success.isBoolean()) ? success.booleanValue() : null,
-				readErrors(root.get("errors")), (result == null || result.isNull()) ? null : result);
+				readErrors(root.get("errors")), (result == null || result.isNull()) ? null : result,
+				(resultInfo == null || !resultInfo.isObject()) ? null : resultInfo);
 	}
 
 	private static List<ApiError> readErrors(@Nullable JsonNode errors) {

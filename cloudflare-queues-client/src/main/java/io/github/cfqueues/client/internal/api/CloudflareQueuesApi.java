@@ -135,7 +135,7 @@ public final class CloudflareQueuesApi {
 		if (visibilityTimeout.isNegative() || visibilityTimeout.compareTo(MAX_VISIBILITY_TIMEOUT) > 0) {
 			throw new IllegalArgumentException("visibilityTimeout must be from 0 to 12 hours, got " + visibilityTimeout);
 		}
-		return exchange(HttpMethod.POST, endpoint, "pull", "/messages/pull",
+		return exchange(HttpMethod.POST, endpoint, PullAdvice.PULL, "/messages/pull",
 				PullAckBodies.pullRequest(this.jsonFactory, batchSize, visibilityTimeout))
 			.map((envelope) -> PullAckBodies.pullResponse(envelope.result()));
 	}
@@ -171,16 +171,45 @@ public final class CloudflareQueuesApi {
 		return exchange(method, endpoint, operation, path, body, NO_SHORTCUT, Function.identity());
 	}
 
+	private <T> Mono<T> exchange(HttpMethod method, QueueEndpoint endpoint, String operation, String path,
+			byte @Nullable [] body, Function<byte[], @Nullable T> shortcut, Function<ApiEnvelope, T> read) {
+		ApiCall call = new ApiCall(method, this.uris.of(endpoint, path), endpoint.credentials(), operation,
+				endpoint.name(), endpoint.queueId());
+		return exchange(call, body, shortcut, read);
+	}
+
+	/**
+	 * Makes one request to an endpoint other than a queue's message endpoints, for {@link AdminApi}.
+	 * @param call the request
+	 * @param body the JSON body, or {@code null} for none
+	 * @param read reads a successful answer; an {@link UnreadableResultException} from it fails the call with a
+	 * {@link QueueServerException} that says the request may have taken effect
+	 * @return what {@code read} made of the answer
+	 */
+	<T> Mono<T> exchange(ApiCall call, byte @Nullable [] body, Function<ApiEnvelope, T> read) {
+		return exchange(call, body, (bytes) -> null, read);
+	}
+
+	/**
+	 * The URI of an account-level endpoint.
+	 * @param accountId the account
+	 * @param path the path below the account's queues, for example {@code ""} or {@code "/{queue_id}/purge"}
+	 * @return the URI
+	 */
+	URI accountUri(String accountId, String path) {
+		return this.uris.ofAccount(accountId, path);
+	}
+
 	/**
 	 * Makes one request and reads its answer: a 2xx answer first by the shortcut, when it can, otherwise (and every
 	 * other answer) as an {@link ApiEnvelope}. The credentials are written onto the outgoing request itself, after
 	 * every filter of the client: no filter, observation or request log sees them.
 	 */
-	private <T> Mono<T> exchange(HttpMethod method, QueueEndpoint endpoint, String operation, String path,
-			byte @Nullable [] body, Function<byte[], @Nullable T> shortcut, Function<ApiEnvelope, T> read) {
-		CloudflareCredentials credentials = endpoint.credentials();
-		WebClient.RequestBodySpec request = this.webClient.method(method)
-			.uri(this.uris.of(endpoint, path))
+	private <T> Mono<T> exchange(ApiCall call, byte @Nullable [] body, Function<byte[], @Nullable T> shortcut,
+			Function<ApiEnvelope, T> read) {
+		CloudflareCredentials credentials = call.credentials();
+		WebClient.RequestBodySpec request = this.webClient.method(call.method())
+			.uri(call.uri())
 			.headers((headers) -> {
 				headers.set(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
 				headers.set(HttpHeaders.USER_AGENT, ClientInfo.USER_AGENT);
@@ -190,15 +219,14 @@ public final class CloudflareQueuesApi {
 			.exchangeToMono((response) -> response.bodyToMono(byte[].class)
 				.defaultIfEmpty(NO_BODY)
 				.onErrorMap((ex) -> !(ex instanceof CloudflareQueuesException),
-						(ex) -> unreadableAnswer(response, ex, endpoint, operation))
-				.flatMap((bytes) -> interpret(response, bytes, endpoint, operation, shortcut, read)))
+						(ex) -> unreadableAnswer(response, ex, call))
+				.flatMap((bytes) -> interpret(response, bytes, call, shortcut, read)))
 			.name(TIMED_REQUEST)
 			.timeout(this.requestTimeout)
-			.onErrorMap((ex) -> !(ex instanceof CloudflareQueuesException),
-					(ex) -> transportFailure(ex, endpoint, operation));
+			.onErrorMap((ex) -> !(ex instanceof CloudflareQueuesException), (ex) -> transportFailure(ex, call));
 	}
 
-	private <T> Mono<T> interpret(ClientResponse response, byte[] body, QueueEndpoint endpoint, String operation,
+	private <T> Mono<T> interpret(ClientResponse response, byte[] body, ApiCall call,
 			Function<byte[], @Nullable T> shortcut, Function<ApiEnvelope, T> read) {
 		int status = response.statusCode().value();
 		boolean success = status >= 200 && status < 300;
@@ -209,14 +237,19 @@ public final class CloudflareQueuesApi {
 			}
 		}
 		ApiEnvelope envelope = (body.length > 0) ? ApiEnvelope.read(this.mapper, body) : null;
-		if (success && body.length == 0) {
-			return Mono.just(read.apply(new ApiEnvelope(null, List.of(), null)));
-		}
-		if (success && envelope != null && !Boolean.FALSE.equals(envelope.success())) {
-			return Mono.just(read.apply(envelope));
-		}
 		HttpHeaders headers = response.headers().asHttpHeaders();
-		FailureDetails details = new FailureDetails(operation, endpoint.name(), endpoint.queueId(), status,
+		if (success && (body.length == 0 || (envelope != null && !Boolean.FALSE.equals(envelope.success())))) {
+			try {
+				return Mono.just(read.apply((envelope != null) ? envelope : ApiEnvelope.EMPTY));
+			}
+			catch (UnreadableResultException ex) {
+				FailureDetails details = new FailureDetails(call.operation(), call.queueName(), call.queueId(), status,
+						List.of(), headers.getFirst("cf-ray"), null);
+				return Mono.error(new QueueServerException("Cloudflare answered HTTP " + status + " but "
+						+ ex.getMessage() + ": the request may have taken effect", details, ex));
+			}
+		}
+		FailureDetails details = new FailureDetails(call.operation(), call.queueName(), call.queueId(), status,
 				(envelope != null) ? envelope.errors() : List.of(), headers.getFirst("cf-ray"),
 				RetryAfter.parse(headers.getFirst("retry-after-ms"), headers.getFirst(HttpHeaders.RETRY_AFTER),
 						this.clock));
@@ -228,12 +261,11 @@ public final class CloudflareQueuesApi {
 	 * An answer arrived but its body could not be read (too large to buffer, or cut off): the status is known, and
 	 * after a 2xx the request may have taken effect.
 	 */
-	private CloudflareQueuesException unreadableAnswer(ClientResponse response, Throwable ex, QueueEndpoint endpoint,
-			String operation) {
+	private CloudflareQueuesException unreadableAnswer(ClientResponse response, Throwable ex, ApiCall call) {
 		int status = response.statusCode().value();
 		HttpHeaders headers = response.headers().asHttpHeaders();
-		FailureDetails details = new FailureDetails(operation, endpoint.name(), endpoint.queueId(), status, List.of(),
-				headers.getFirst("cf-ray"), null);
+		FailureDetails details = new FailureDetails(call.operation(), call.queueName(), call.queueId(), status,
+				List.of(), headers.getFirst("cf-ray"), null);
 		String problem = "its answer could not be read (" + rootMessage(ex) + ")";
 		if (status >= 200 && status < 300) {
 			return new QueueServerException("Cloudflare answered HTTP " + status + " but " + problem
@@ -261,9 +293,8 @@ public final class CloudflareQueuesApi {
 		return ResultReader.pushResponse(envelope.result());
 	}
 
-	private static CloudflareQueuesException transportFailure(Throwable ex, QueueEndpoint endpoint,
-			String operation) {
-		FailureDetails details = FailureDetails.noResponse(operation, endpoint.name(), endpoint.queueId());
+	private static CloudflareQueuesException transportFailure(Throwable ex, ApiCall call) {
+		FailureDetails details = FailureDetails.noResponse(call.operation(), call.queueName(), call.queueId());
 		if (ex instanceof TimeoutException) {
 			return new QueueTransportException("No answer within the request timeout", details, true, ex);
 		}

@@ -42,6 +42,16 @@ final class EndpointUris {
 		return uri;
 	}
 
+	/**
+	 * The URI of an account-level endpoint, built afresh (these are not on a hot path).
+	 * @param accountId the account
+	 * @param path the path and query below the account's {@code /queues}
+	 * @return the URI
+	 */
+	URI ofAccount(String accountId, String path) {
+		return URI.create(this.baseUrl + "/accounts/" + accountId + "/queues" + path);
+	}
+
 	private record Key(String accountId, String queueId, String path) {
 	}
 

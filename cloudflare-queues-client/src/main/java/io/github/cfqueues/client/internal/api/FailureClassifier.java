@@ -22,19 +22,20 @@ final class FailureClassifier {
 	}
 
 	static CloudflareQueuesException classify(FailureDetails details, @Nullable String nonEnvelopeBody) {
+		String advice = PullAdvice.of(details);
 		for (ApiError error : details.errors()) {
-			CloudflareQueuesException byCode = byCode(error.code(), details);
+			CloudflareQueuesException byCode = byCode(error.code(), details, advice);
 			if (byCode != null) {
 				return byCode;
 			}
 		}
-		return byStatus(details, nonEnvelopeBody);
+		return byStatus(details, nonEnvelopeBody, advice);
 	}
 
-	private static @Nullable CloudflareQueuesException byCode(int code, FailureDetails details) {
+	private static @Nullable CloudflareQueuesException byCode(int code, FailureDetails details, String advice) {
 		return switch (code) {
 			case 10000, 10106 -> new QueueAuthenticationException("Cloudflare refused the credentials", details, null);
-			case 10104 -> new QueueNotFoundException("The queue does not exist", details, null);
+			case 10104 -> new QueueNotFoundException("The queue does not exist" + advice, details, null);
 			case 10107 -> new QueueNotFoundException("Cloudflare found the queue id malformed", details, null);
 			case 7003 -> new QueueNotFoundException("No Cloudflare API route for the URL (check base-url)", details,
 					null);
@@ -51,9 +52,11 @@ final class FailureClassifier {
 		};
 	}
 
-	private static CloudflareQueuesException byStatus(FailureDetails details, @Nullable String nonEnvelopeBody) {
+	private static CloudflareQueuesException byStatus(FailureDetails details, @Nullable String nonEnvelopeBody,
+			String advice) {
 		int status = details.httpStatus();
-		String answer = (nonEnvelopeBody != null) ? " (answer was not the API's JSON: " + nonEnvelopeBody + ")" : "";
+		String answer = ((nonEnvelopeBody != null) ? " (answer was not the API's JSON: " + nonEnvelopeBody + ")" : "")
+				+ advice;
 		if (status == 401 || status == 403) {
 			return new QueueAuthenticationException("Cloudflare refused the credentials" + answer, details, null);
 		}

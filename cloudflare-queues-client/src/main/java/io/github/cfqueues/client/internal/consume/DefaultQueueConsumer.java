@@ -13,6 +13,7 @@ import io.github.cfqueues.client.QueueConsumerOptions;
 import io.github.cfqueues.client.ReceivedMessage;
 import io.github.cfqueues.client.error.ConsumerClosedException;
 import io.github.cfqueues.client.error.FailureDetails;
+import io.github.cfqueues.client.internal.admin.HttpPullSetup;
 import io.github.cfqueues.client.internal.api.PulledMessage;
 import io.github.cfqueues.client.internal.publish.GracefulShutdown;
 import io.github.cfqueues.client.internal.publish.QueueSender;
@@ -37,14 +38,25 @@ public final class DefaultQueueConsumer implements QueueConsumer, GracefulShutdo
 
 	private final Clock clock;
 
+	private final @Nullable HttpPullSetup setup;
+
 	private volatile boolean closed;
 
-	public DefaultQueueConsumer(QueueSender sender, QueueConsumerOptions options, BodySerializer serializer) {
-		this(sender, options, serializer, Clock.systemUTC(), Schedulers.parallel());
+	/**
+	 * Creates the consumer.
+	 * @param sender sends the queue's requests
+	 * @param options the options
+	 * @param serializer reads json bodies
+	 * @param setup creates the queue's HTTP pull consumer before the first pull, or {@code null} when not asked to
+	 */
+	public DefaultQueueConsumer(QueueSender sender, QueueConsumerOptions options, BodySerializer serializer,
+			@Nullable HttpPullSetup setup) {
+		this(sender, options, serializer, setup, Clock.systemUTC(), Schedulers.parallel());
 	}
 
-	DefaultQueueConsumer(QueueSender sender, QueueConsumerOptions options, BodySerializer serializer, Clock clock,
-			Scheduler timer) {
+	DefaultQueueConsumer(QueueSender sender, QueueConsumerOptions options, BodySerializer serializer,
+			@Nullable HttpPullSetup setup, Clock clock, Scheduler timer) {
+		this.setup = setup;
 		this.sender = Objects.requireNonNull(sender, "sender must not be null");
 		this.options = Objects.requireNonNull(options, "options must not be null");
 		this.serializer = Objects.requireNonNull(serializer, "serializer must not be null");
@@ -84,14 +96,17 @@ public final class DefaultQueueConsumer implements QueueConsumer, GracefulShutdo
 				return Mono.error(new ConsumerClosedException("The consumer is shut down: nothing was pulled",
 						FailureDetails.noResponse("pull", queueName(), queueId()), null));
 			}
-			Instant leaseExpiresAt = this.clock.instant().plus(visibilityTimeout);
-			return this.sender.pull(batchSize, visibilityTimeout).map((response) -> {
-				List<ReceivedMessage> messages = new ArrayList<>(response.messages().size());
-				for (PulledMessage message : response.messages()) {
-					messages.add(new LeasedMessage(message, leaseExpiresAt, this));
-				}
-				return messages;
-			});
+			Mono<Void> ready = (this.setup != null) ? this.setup.ensure() : Mono.empty();
+			return ready.then(Mono.defer(() -> {
+				Instant leaseExpiresAt = this.clock.instant().plus(visibilityTimeout);
+				return this.sender.pull(batchSize, visibilityTimeout).map((response) -> {
+					List<ReceivedMessage> messages = new ArrayList<>(response.messages().size());
+					for (PulledMessage message : response.messages()) {
+						messages.add(new LeasedMessage(message, leaseExpiresAt, this));
+					}
+					return messages;
+				});
+			}));
 		});
 	}
 

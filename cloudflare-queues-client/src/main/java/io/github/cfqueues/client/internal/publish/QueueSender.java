@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * Sends one queue's requests. Each attempt of a counted request (push, batch, metrics) takes a permit from the
- * {@link RequestGate} (outside the request timeout), failures teach the gate (a 429 pauses it), and the whole is
- * retried under the {@link RetryPolicy}. Pulls and acks take no permit.
+ * Sends one queue's requests (or, for an {@link QueueEndpoint#ofAccount account endpoint}, an account's). Each
+ * attempt of a counted request (push, batch, metrics, admin calls) takes a permit from the {@link RequestGate}
+ * (outside the request timeout), failures teach the gate (a 429 pauses it), and the whole is retried under the
+ * {@link RetryPolicy}. Pulls and acks take no permit.
  */
 public final class QueueSender {
 
@@ -124,7 +125,14 @@ public final class QueueSender {
 		return this.retryPolicy.apply(this.api.ack(this.endpoint, acks, retries), this::onRetry);
 	}
 
-	private <T> Mono<T> send(String operation, Mono<T> request) {
+	/**
+	 * Sends a counted request of this sender's queue (or account), each attempt taking a permit, retried as needed.
+	 * @param operation the operation, for a refusal
+	 * @param request one attempt, made afresh on each subscription
+	 * @param <T> the answer's type
+	 * @return the answer
+	 */
+	public <T> Mono<T> send(String operation, Mono<T> request) {
 		return send(operation, request, false);
 	}
 
