@@ -14,6 +14,7 @@ import io.github.cfqueues.client.QueueEndpoint;
 import io.github.cfqueues.client.QueuePublisherOptions;
 import io.github.cfqueues.client.RateLimitSettings;
 import io.github.cfqueues.client.RetrySettings;
+import io.github.cfqueues.client.admin.HttpPullConsumerSettings;
 import io.github.cfqueues.client.listener.ListenerSettings;
 import org.jspecify.annotations.Nullable;
 
@@ -73,6 +74,20 @@ final class ClientSettings {
 			.ackMaxWait(consumer.getAckMaxWait())
 			.accountId(endpoint.accountId())
 			.credentials(endpoint.credentials())
+			.createIfMissing(consumer.isCreateIfMissing() ? httpPullConsumer(consumer) : null)
+			.build();
+	}
+
+	/**
+	 * The HTTP pull consumer that {@code consumer.create-if-missing} creates: the queue's pull settings, so a pull
+	 * that names none gets what this application's pulls ask for.
+	 */
+	private static HttpPullConsumerSettings httpPullConsumer(CloudflareQueuesProperties.Consumer consumer) {
+		return HttpPullConsumerSettings.builder()
+			.batchSize(consumer.getBatchSize())
+			.visibilityTimeout(consumer.getVisibilityTimeout())
+			.maxRetries(consumer.getMaxRetries())
+			.deadLetterQueue(consumer.getDeadLetterQueue())
 			.build();
 	}
 

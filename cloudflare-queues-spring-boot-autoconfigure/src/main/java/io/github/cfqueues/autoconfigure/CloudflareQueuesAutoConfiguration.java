@@ -4,10 +4,13 @@ import io.github.cfqueues.client.BodySerializer;
 import io.github.cfqueues.client.CloudflareQueuesClient;
 import io.github.cfqueues.client.JacksonBodySerializer;
 import io.github.cfqueues.client.QueueConsumer;
+import io.github.cfqueues.client.QueueEndpoint;
 import io.github.cfqueues.client.QueuePublisher;
 import io.github.cfqueues.client.QueuePublisherRegistry;
 import io.github.cfqueues.client.QueueRegistry;
 import io.github.cfqueues.client.RetryListener;
+import io.github.cfqueues.client.admin.QueueAdmin;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,6 +22,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -49,8 +53,9 @@ public final class CloudflareQueuesAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CloudflareQueuesConnectionDetails cloudflareQueuesConnectionDetails(CloudflareQueuesProperties properties) {
-		return new PropertiesCloudflareQueuesConnectionDetails(properties);
+	CloudflareQueuesConnectionDetails cloudflareQueuesConnectionDetails(CloudflareQueuesProperties properties,
+			ObjectProvider<CloudflareQueuesClient> client) {
+		return new PropertiesCloudflareQueuesConnectionDetails(properties, new ClientQueueIdLookup(client));
 	}
 
 	@Bean
@@ -80,9 +85,32 @@ public final class CloudflareQueuesAutoConfiguration {
 			.webClientBuilder(webClient)
 			.baseUrl(connectionDetails.getBaseUrl())
 			.bodySerializer(cloudflareQueuesBodySerializer);
+		QueueEndpoint account = account(properties, connectionDetails);
+		if (account != null) {
+			builder.accountId(account.accountId()).credentials(account.credentials());
+		}
 		retryListeners.orderedStream().forEach(builder::retryListener);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@Conditional(OnDefaultAccountCondition.class)
+	QueueAdmin queueAdmin(CloudflareQueuesProperties properties, CloudflareQueuesConnectionDetails connectionDetails,
+			CloudflareQueuesClient cloudflareQueuesClient) {
+		QueueEndpoint account = account(properties, connectionDetails);
+		if (account == null) {
+			throw new InvalidCloudflareQueuesPropertyException(CloudflareQueuesProperties.PREFIX + ".account-id",
+					"the queueAdmin bean needs the account id and its credentials");
+		}
+		return cloudflareQueuesClient.admin(account.accountId(), account.credentials());
+	}
+
+	private static @Nullable QueueEndpoint account(CloudflareQueuesProperties properties,
+			CloudflareQueuesConnectionDetails connectionDetails) {
+		QueueEndpoint account = connectionDetails.getAccount();
+		return (account != null) ? account : PropertiesCloudflareQueuesConnectionDetails.account(properties);
 	}
 
 	@Bean(QueueBeanRegistrar.BEANS_NAME)

@@ -3,6 +3,7 @@ package io.github.cfqueues.autoconfigure;
 import java.net.URI;
 
 import io.github.cfqueues.client.QueueEndpoint;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 
@@ -25,5 +26,14 @@ public interface CloudflareQueuesConnectionDetails extends ConnectionDetails {
 	 * @return the queue's endpoint
 	 */
 	QueueEndpoint getQueue(String queueName);
+
+	/**
+	 * The account of queues that name none, with its credentials: the account the {@code queueAdmin} bean manages.
+	 * @return the account as a {@link QueueEndpoint#ofAccount(String, io.github.cfqueues.client.CloudflareCredentials)
+	 * queue-less endpoint}, or {@code null} when no account id or no credentials are configured for it
+	 */
+	default @Nullable QueueEndpoint getAccount() {
+		return null;
+	}
 
 }

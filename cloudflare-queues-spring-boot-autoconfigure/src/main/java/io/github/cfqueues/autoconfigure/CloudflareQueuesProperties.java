@@ -46,9 +46,15 @@ public class CloudflareQueuesProperties extends AccountProperties {
 	private Duration requestTimeout = Duration.ofSeconds(30);
 
 	/**
-	 * Id of the queue named "default", whose publisher is the primary QueuePublisher bean.
+	 * Id of the queue named "default", whose publisher is the primary QueuePublisher bean. Set this or queue-name.
 	 */
 	private @Nullable String queueId;
+
+	/**
+	 * Cloudflare name of the queue named "default", instead of its queue-id: its id is looked up once at startup
+	 * (one list-queues request per 100 queues of the account, under the rate limit).
+	 */
+	private @Nullable String queueName;
 
 	/**
 	 * Retries of failed requests.
@@ -116,6 +122,14 @@ public class CloudflareQueuesProperties extends AccountProperties {
 
 	public void setQueueId(@Nullable String queueId) {
 		this.queueId = queueId;
+	}
+
+	public @Nullable String getQueueName() {
+		return this.queueName;
+	}
+
+	public void setQueueName(@Nullable String queueName) {
+		this.queueName = queueName;
 	}
 
 	public Retry getRetry() {
@@ -597,9 +611,15 @@ public class CloudflareQueuesProperties extends AccountProperties {
 	public static class Queue extends AccountProperties {
 
 		/**
-		 * Id of the queue at Cloudflare.
+		 * Id of the queue at Cloudflare. Set this or queue-name.
 		 */
 		private @Nullable String queueId;
+
+		/**
+		 * Name of the queue at Cloudflare (as wrangler shows it), instead of its queue-id: its id is looked up once
+		 * at startup (one list-queues request per 100 queues of the account, under the rate limit).
+		 */
+		private @Nullable String queueName;
 
 		/**
 		 * Delivery delay of messages that set none (whole seconds, at most 24 hours).
@@ -627,6 +647,14 @@ public class CloudflareQueuesProperties extends AccountProperties {
 
 		public void setQueueId(@Nullable String queueId) {
 			this.queueId = queueId;
+		}
+
+		public @Nullable String getQueueName() {
+			return this.queueName;
+		}
+
+		public void setQueueName(@Nullable String queueName) {
+			this.queueName = queueName;
 		}
 
 		public @Nullable Duration getDelay() {
@@ -717,8 +745,8 @@ public class CloudflareQueuesProperties extends AccountProperties {
 		private boolean autoStartup = true;
 
 		/**
-		 * What a listener does when its first pull finds the credentials refused or the queue unknown: fail (stop the
-		 * startup) or warn (log once and stay stopped).
+		 * What a listener does when its first pull fails in a way retrying cannot fix (credentials refused, queue
+		 * unknown, HTTP pull not enabled): fail (stop the startup) or warn (log once and stay stopped).
 		 */
 		private ListenerSettings.StartupFailure startupFailure = ListenerSettings.StartupFailure.FAIL;
 
@@ -727,6 +755,35 @@ public class CloudflareQueuesProperties extends AccountProperties {
 		 * methods.
 		 */
 		private @Nullable String handler;
+
+		/**
+		 * Whether to create the queue's HTTP pull consumer before the first pull when the queue has none, with this
+		 * queue's batch-size, visibility-timeout, max-retries and dead-letter-queue; logged once at INFO. Needs the
+		 * "Queues Write" permission. Off: nothing is created unless asked.
+		 */
+		private boolean createIfMissing;
+
+		/**
+		 * Name of the queue (in the same account) that takes messages out of retries, for the HTTP pull consumer
+		 * that create-if-missing creates; none drops them.
+		 */
+		private @Nullable String deadLetterQueue;
+
+		public boolean isCreateIfMissing() {
+			return this.createIfMissing;
+		}
+
+		public void setCreateIfMissing(boolean createIfMissing) {
+			this.createIfMissing = createIfMissing;
+		}
+
+		public @Nullable String getDeadLetterQueue() {
+			return this.deadLetterQueue;
+		}
+
+		public void setDeadLetterQueue(@Nullable String deadLetterQueue) {
+			this.deadLetterQueue = deadLetterQueue;
+		}
 
 		public int getConcurrency() {
 			return this.concurrency;

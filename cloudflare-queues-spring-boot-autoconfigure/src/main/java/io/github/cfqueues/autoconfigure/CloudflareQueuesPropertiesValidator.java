@@ -14,6 +14,7 @@ import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.RateLimit;
 import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.Retry;
 import io.github.cfqueues.client.QueueConsumerOptions;
 import io.github.cfqueues.client.QueueEndpoint;
+import io.github.cfqueues.client.admin.QueueNames;
 import io.github.cfqueues.client.QueueMessage;
 import io.github.cfqueues.client.QueueLimits;
 import org.jspecify.annotations.Nullable;
@@ -55,7 +56,18 @@ final class CloudflareQueuesPropertiesValidator {
 			throw new InvalidCloudflareQueuesPropertyException(PREFIX + ".queues." + name,
 					"a queue name must start with a letter or digit and hold only letters, digits, '-' and '_'");
 		}
-		checkId(ConfiguredQueues.queueIdProperty(properties, name), ConfiguredQueues.queueId(properties, name, queue));
+		String queueId = ConfiguredQueues.queueId(properties, name, queue);
+		checkId(ConfiguredQueues.queueIdProperty(properties, name), queueId);
+		String queueName = ConfiguredQueues.queueName(properties, name, queue);
+		if (queueName != null) {
+			String property = ConfiguredQueues.queueNameProperty(properties, name);
+			if (queueId != null) {
+				throw new InvalidCloudflareQueuesPropertyException(property, "the queue '" + name + "' has both a "
+						+ "queue-id (" + ConfiguredQueues.queueIdProperty(properties, name) + ") and a queue-name; set "
+						+ "one of them");
+			}
+			checkQueueName(property, queueName);
+		}
 		checkId(ConfiguredQueues.queueProperty(name, "account-id"), queue.getAccountId());
 		queue.credentials(PREFIX + ".queues." + name).resolve();
 		QueueBatching batching = queue.getBatching();
@@ -87,6 +99,9 @@ final class CloudflareQueuesPropertiesValidator {
 			throw new InvalidCloudflareQueuesPropertyException(prefix + "visibility-timeout", ex.getMessage());
 		}
 		checkNotNegative(prefix + "ack-max-wait", consumer.getAckMaxWait());
+		if (consumer.getDeadLetterQueue() != null) {
+			checkQueueName(prefix + "dead-letter-queue", consumer.getDeadLetterQueue());
+		}
 		if (consumer.getConcurrency() < 1) {
 			throw new InvalidCloudflareQueuesPropertyException(prefix + "concurrency",
 					"must be at least 1, got " + consumer.getConcurrency());
@@ -175,6 +190,15 @@ final class CloudflareQueuesPropertiesValidator {
 			throw new InvalidCloudflareQueuesPropertyException(prefix + "requests", "this process's requests per "
 					+ "window (requests " + rateLimit.getRequests() + " x share " + rateLimit.getShare() + " = "
 					+ permits + ") must be more than the burst (" + rateLimit.getBurst() + ")");
+		}
+	}
+
+	private static void checkQueueName(String property, String queueName) {
+		try {
+			QueueNames.check(queueName, "A queue name");
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidCloudflareQueuesPropertyException(property, ex.getMessage());
 		}
 	}
 

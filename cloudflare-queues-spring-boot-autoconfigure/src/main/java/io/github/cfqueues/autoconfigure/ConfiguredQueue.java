@@ -13,11 +13,14 @@ import org.springframework.util.StringUtils;
  * ones (local mode): its name and the ids set for it, if any.
  *
  * @param name the queue's name ({@value CloudflareQueuesProperties#DEFAULT_QUEUE} for the top-level
- * {@code queue-id})
+ * {@code queue-id} or {@code queue-name})
  * @param queueId the configured queue id, or {@code null} when none has text
+ * @param queueName the configured {@code queue-name} (the queue's name at Cloudflare), or {@code null} when none has
+ * text
  * @param accountId the queue's own {@code account-id}, else the global one, or {@code null} when neither has text
  */
-public record ConfiguredQueue(String name, @Nullable String queueId, @Nullable String accountId) {
+public record ConfiguredQueue(String name, @Nullable String queueId, @Nullable String queueName,
+		@Nullable String accountId) {
 
 	/**
 	 * Every configured queue, in the order of {@link CloudflareQueuesProperties#getQueues()} with the top-level
@@ -37,7 +40,7 @@ public record ConfiguredQueue(String name, @Nullable String queueId, @Nullable S
 		String accountId = StringUtils.hasText(queue.getAccountId()) ? queue.getAccountId()
 				: properties.getAccountId();
 		return new ConfiguredQueue(name, ConfiguredQueues.queueId(properties, name, queue),
-				StringUtils.hasText(accountId) ? accountId : null);
+				ConfiguredQueues.queueName(properties, name, queue), StringUtils.hasText(accountId) ? accountId : null);
 	}
 
 }

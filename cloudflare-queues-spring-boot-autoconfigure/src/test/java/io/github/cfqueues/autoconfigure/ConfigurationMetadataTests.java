@@ -21,7 +21,7 @@ class ConfigurationMetadataTests {
 
 	private static final Set<String> WITHOUT_DEFAULT = Set.of("cloudflare.queues.account-id",
 			"cloudflare.queues.api-token", "cloudflare.queues.email", "cloudflare.queues.api-key",
-			"cloudflare.queues.queue-id", "cloudflare.queues.queues");
+			"cloudflare.queues.queue-id", "cloudflare.queues.queue-name", "cloudflare.queues.queues");
 
 	@Test
 	void everyPropertyHasADescriptionAndEveryOneWithADefaultShowsIt() throws Exception {

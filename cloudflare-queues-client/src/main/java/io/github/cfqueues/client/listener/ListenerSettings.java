@@ -15,7 +15,7 @@ public final class ListenerSettings {
 	/**
 	 * The defaults: 10 at once, acknowledged on success, failures retried after 10 s doubling to 10 min, max-retries
 	 * 3 (Cloudflare's default), 1 s to 30 s between pulls while idle, started with the application, failing the
-	 * startup on refused credentials or an unknown queue, 30 s to finish handlers on stop.
+	 * startup on a first pull that retrying cannot fix, 30 s to finish handlers on stop.
 	 */
 	public static final ListenerSettings DEFAULTS = builder().build();
 
@@ -180,7 +180,7 @@ public final class ListenerSettings {
 	}
 
 	/**
-	 * What a container does when its first pull finds the credentials refused or the queue unknown.
+	 * What a container does when its first pull fails in a way retrying cannot fix.
 	 * @return fail the start, or warn and stay stopped
 	 */
 	public StartupFailure startupFailure() {
@@ -217,7 +217,7 @@ public final class ListenerSettings {
 	}
 
 	/**
-	 * What a container does when its first pull finds the credentials refused or the queue unknown.
+	 * What a container does when its first pull fails in a way retrying cannot fix.
 	 */
 	public enum StartupFailure {
 
@@ -334,7 +334,7 @@ public final class ListenerSettings {
 		}
 
 		/**
-		 * What to do when the first pull finds the credentials refused or the queue unknown.
+		 * What to do when the first pull fails in a way retrying cannot fix.
 		 * @param startupFailure fail or warn
 		 * @return this builder
 		 */

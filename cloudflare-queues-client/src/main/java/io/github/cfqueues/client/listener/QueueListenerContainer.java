@@ -19,8 +19,8 @@ public interface QueueListenerContainer {
 
 	/**
 	 * Starts pulling. Does nothing if running.
-	 * @throws IllegalStateException if its first pull finds the credentials refused or the queue unknown and its
-	 * settings say to fail
+	 * @throws IllegalStateException if its first pull fails in a way retrying cannot fix (credentials refused, queue
+	 * unknown, HTTP pull not enabled) and its settings say to fail
 	 */
 	void start();
 

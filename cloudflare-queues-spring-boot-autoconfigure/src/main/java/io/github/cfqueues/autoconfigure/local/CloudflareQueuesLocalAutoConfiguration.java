@@ -62,7 +62,13 @@ public final class CloudflareQueuesLocalAutoConfiguration {
 			LocalCloudflareQueuesConnectionDetails connectionDetails = new LocalCloudflareQueuesConnectionDetails(
 					emulator.baseUrl(), ConfiguredQueue.of(properties));
 			for (QueueEndpoint queue : connectionDetails.getQueues()) {
-				emulator.createQueue(queue.accountId(), queue.queueId());
+				String cloudflareName = connectionDetails.getCloudflareQueueName(queue.name());
+				if (cloudflareName != null) {
+					emulator.createQueue(queue.accountId(), queue.queueId(), cloudflareName);
+				}
+				else {
+					emulator.createQueue(queue.accountId(), queue.queueId());
+				}
 			}
 			logger.warn("Cloudflare Queues LOCAL MODE: messages are NOT going to Cloudflare; embedded emulator at "
 					+ connectionDetails.getBaseUrl() + " with queues " + describe(connectionDetails));

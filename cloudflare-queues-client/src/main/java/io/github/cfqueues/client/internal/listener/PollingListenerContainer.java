@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.github.cfqueues.client.QueueConsumer;
 import io.github.cfqueues.client.ReceivedMessage;
 import io.github.cfqueues.client.error.MessageConversionException;
-import io.github.cfqueues.client.error.QueueAuthenticationException;
-import io.github.cfqueues.client.error.QueueNotFoundException;
+import io.github.cfqueues.client.error.CloudflareQueuesException;
+import io.github.cfqueues.client.error.ConsumerClosedException;
 import io.github.cfqueues.client.listener.AcknowledgementMode;
 import io.github.cfqueues.client.listener.ListenerSettings;
 import io.github.cfqueues.client.listener.QueueListenerContainer;
@@ -151,7 +151,7 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 	}
 
 	/**
-	 * Pulls once, waiting for the answer, so that refused credentials or an unknown queue can fail the start.
+	 * Pulls once, waiting for the answer, so that a failure retrying cannot fix (refused credentials, an unknown queue, no HTTP pull) can fail the start.
 	 */
 	private void firstPull() {
 		int size = reserveForPull();
@@ -291,8 +291,13 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 		waitThenPull();
 	}
 
+	/**
+	 * A failure that pulling again cannot fix: credentials refused, an unknown queue, HTTP pull not enabled, a queue
+	 * with a Worker consumer. A paused or overloaded queue, or a closed consumer, is not one.
+	 */
 	private static boolean isFatal(Throwable error) {
-		return error instanceof QueueAuthenticationException || error instanceof QueueNotFoundException;
+		return error instanceof CloudflareQueuesException failure && !failure.isRetryable()
+				&& !(failure instanceof ConsumerClosedException);
 	}
 
 	private void waitThenPull() {

@@ -291,6 +291,31 @@ class ListenerContainerTests {
 	}
 
 	@Test
+	void aQueueWithoutHttpPullFailsTheStartSayingHowToEnableIt() {
+		this.queue.removeConsumer();
+		PollingListenerContainer container = new PollingListenerContainer(listener((message) -> Mono.empty()),
+				server().consumer(QueueConsumerOptions.DEFAULTS), fast().build());
+
+		assertThatIllegalStateException().isThrownBy(container::start)
+			.withMessageContaining("Queue listener 'orders-listener' cannot pull from queue 'orders'")
+			.withMessageContaining("HTTP pull may not be enabled on this queue");
+		assertThat(container.isRunning()).isFalse();
+	}
+
+	@Test
+	void aPausedQueueDoesNotFailTheStartAndIsPulledOnceItResumes() throws Exception {
+		this.queue.updateSettings(this.queue.settings().withDeliveryPaused(true));
+		push(1);
+		CountDownLatch handled = new CountDownLatch(1);
+		PollingListenerContainer container = start(listener((message) -> Mono.fromRunnable(handled::countDown)),
+				fast().build());
+
+		assertThat(container.isRunning()).isTrue();
+		this.queue.updateSettings(this.queue.settings().withDeliveryPaused(false));
+		assertThat(handled.await(10, TimeUnit.SECONDS)).isTrue();
+	}
+
+	@Test
 	void aHandlerThatOutlivesItsLeaseIsReported() {
 		push(1);
 		QueueConsumer consumer = server().consumer(QueueConsumerOptions.builder()
