@@ -36,8 +36,10 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Runs one listener by pulling only as many messages as it has free handler slots (so no leased message waits in a
  * local buffer while its lease runs out), handing each over on its own executor, and settling it by the
- * acknowledgement mode. A full or partial pull is followed by the next as soon as slots are free; an empty or failed
- * pull by a wait that doubles, with jitter, up to the cap, and is cut short by {@link #stop()}.
+ * acknowledgement mode. A pull is followed by the next as soon as half a full pull's worth of slots is free; a full
+ * pull (the queue has more) by as many pulls as the free slots allow, overlapping, each holding slots of its own. An
+ * empty or failed pull is followed by a wait that doubles, with jitter, up to the cap, and is cut short by
+ * {@link #stop()}.
  */
 public final class PollingListenerContainer implements QueueListenerContainer {
 
@@ -61,7 +63,7 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 
 	private boolean running;
 
-	private boolean pulling;
+	private int pulls;
 
 	private boolean waitingForSlots;
 
@@ -167,7 +169,7 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 			if (isFatal(failure)) {
 				HandlerExecutor unused;
 				synchronized (this) {
-					this.pulling = false;
+					this.pulls--;
 					this.running = false;
 					unused = this.executor;
 					this.executor = null;
@@ -189,19 +191,25 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 		onPulled(size, (messages != null) ? messages : List.of());
 	}
 
+	/**
+	 * Reserves the slots of a pull, once at least half a full pull's worth of slots is free: a pull for every slot
+	 * freed one by one would cost a request each. Pulls may overlap, each with slots of its own.
+	 */
 	private synchronized int reserveForPull() {
-		if (!this.running || this.pulling) {
+		if (!this.running) {
 			return 0;
 		}
 		int batchSize = this.consumer.options().batchSize();
 		int size = this.endpoint.isBatch() ? ((this.freeSlots > 0) ? batchSize : 0)
 				: Math.min(batchSize, this.freeSlots);
-		if (size == 0) {
+		int worthPulling = this.endpoint.isBatch() ? 1
+				: Math.max(1, Math.min(batchSize, this.settings.concurrency()) / 2);
+		if (size == 0 || (!this.endpoint.isBatch() && size < worthPulling)) {
 			this.waitingForSlots = true;
 			return 0;
 		}
 		this.freeSlots -= this.endpoint.isBatch() ? 1 : size;
-		this.pulling = true;
+		this.pulls++;
 		this.waitingForSlots = false;
 		return size;
 	}
@@ -211,8 +219,18 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 	}
 
 	private void poll() {
-		int size = reserveForPull();
-		if (size > 0) {
+		poll(1);
+	}
+
+	/**
+	 * Starts up to {@code most} pulls, as long as free slots allow each.
+	 */
+	private void poll(int most) {
+		for (int started = 0; started < most; started++) {
+			int size = reserveForPull();
+			if (size == 0) {
+				return;
+			}
 			Mono.defer(() -> pull(size)).subscribe((messages) -> onPulled(size, messages),
 					(error) -> onPullFailed(size, error));
 		}
@@ -223,7 +241,7 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 		int reserved = this.endpoint.isBatch() ? 1 : size;
 		boolean stopped;
 		synchronized (this) {
-			this.pulling = false;
+			this.pulls--;
 			stopped = !this.running;
 			if (stopped) {
 				this.freeSlots += reserved;
@@ -246,7 +264,8 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 			synchronized (this) {
 				this.idleWait = this.settings.idleInterval();
 			}
-			poll();
+			boolean full = this.endpoint.isBatch() || messages.size() >= size;
+			poll(full ? Integer.MAX_VALUE : 1);
 		}
 	}
 
@@ -264,7 +283,7 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 		boolean fatal = isFatal(error);
 		boolean log;
 		synchronized (this) {
-			this.pulling = false;
+			this.pulls--;
 			this.freeSlots += this.endpoint.isBatch() ? 1 : size;
 			if (fatal) {
 				this.idleWait = this.settings.maxIdleInterval();
@@ -310,6 +329,7 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 			Duration doubled = wait.multipliedBy(2);
 			this.idleWait = (doubled.compareTo(this.settings.maxIdleInterval()) > 0) ? this.settings.maxIdleInterval()
 					: doubled;
+			this.nextPull.dispose();
 			try {
 				this.nextPull = this.timer.schedule(this::poll, jittered, TimeUnit.NANOSECONDS);
 			}
@@ -434,7 +454,7 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 	private void signalIfQuiet() {
 		List<Sinks.Empty<Void>> watchers;
 		synchronized (this) {
-			if (this.pulling || this.handling > 0 || this.quietWatchers.isEmpty()) {
+			if (this.pulls > 0 || this.handling > 0 || this.quietWatchers.isEmpty()) {
 				return;
 			}
 			watchers = new ArrayList<>(this.quietWatchers);
@@ -459,7 +479,7 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 			this.nextPull.dispose();
 			handlers = this.executor;
 			this.executor = null;
-			if (!this.pulling && this.handling == 0) {
+			if (this.pulls == 0 && this.handling == 0) {
 				quiet = Mono.empty();
 			}
 			else {

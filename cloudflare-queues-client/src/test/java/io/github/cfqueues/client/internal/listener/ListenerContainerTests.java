@@ -202,6 +202,29 @@ class ListenerContainerTests {
 	}
 
 	@Test
+	void slotsFreedOneByOneDoNotEachCostAPullAndAFullPullIsFollowedByOverlappingOnes() throws Exception {
+		push(600);
+		AtomicInteger current = new AtomicInteger();
+		AtomicInteger most = new AtomicInteger();
+		start(listener((message) -> Mono.fromRunnable(() -> {
+			most.accumulateAndGet(current.incrementAndGet(), Math::max);
+			current.decrementAndGet();
+		})), fast().concurrency(40).build(),
+				QueueConsumerOptions.builder().batchSize(10).ackMaxWait(Duration.ofMillis(5)).build());
+
+		await().atMost(TIMEOUT).until(() -> this.queue.acknowledged().size() == 600);
+		List<Integer> pullSizes = this.emulator.requests().stream()
+			.filter((request) -> request.path().endsWith("/messages/pull"))
+			.map((request) -> Integer.valueOf(request.body().replaceAll(".*\"batch_size\":(\\d+).*", "$1")))
+			.toList();
+		assertThat(pullSizes).as("no pull asks for fewer than half a full pull").allSatisfy((size) -> assertThat(size)
+			.isBetween(5, 10));
+		assertThat(pullSizes.size()).as("pulls for 600 messages in pulls of 5 to 10, plus the empty ones at the end")
+			.isLessThanOrEqualTo(600 / 5 + 10);
+		assertThat(most.get()).isLessThanOrEqualTo(40);
+	}
+
+	@Test
 	void stoppingWaitsForTheHandlersInFlightAndAcknowledgesNothingUnfinished() throws Exception {
 		push(8);
 		CountDownLatch release = new CountDownLatch(1);
