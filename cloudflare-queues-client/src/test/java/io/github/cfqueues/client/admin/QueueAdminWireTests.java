@@ -293,6 +293,16 @@ class QueueAdminWireTests {
 	}
 
 	@Test
+	void listingStopsWhenAnAnswerIgnoresThePageAskedFor() {
+		server.stubFor(get(urlPathEqualTo(QUEUES_PATH))
+			.willReturn(okJson(page(List.of(queueJson(id(1), "orders"), queueJson(id(2), "invoices")), 1, 2, 50))));
+
+		assertThat(admin().listQueues().map(QueueInfo::queueName).collectList().block(TIMEOUT))
+			.containsExactly("orders", "invoices");
+		server.verify(2, getRequestedFor(urlPathEqualTo(QUEUES_PATH)));
+	}
+
+	@Test
 	void onePageIsAskedForAsGiven() {
 		server.stubFor(get(urlEqualTo(QUEUES_PATH + "?page=2&per_page=5"))
 			.willReturn(okJson(page(List.of(queueJson(QUEUE, "orders")), 2, 5, 6))));

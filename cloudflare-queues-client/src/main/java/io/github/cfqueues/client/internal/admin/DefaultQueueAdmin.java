@@ -1,9 +1,11 @@
 package io.github.cfqueues.client.internal.admin;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -44,9 +46,10 @@ public final class DefaultQueueAdmin implements QueueAdmin {
 	private static final int MAX_PER_PAGE = 1000;
 
 	/**
-	 * A bound on paging, should an answer keep saying that more pages follow.
+	 * A bound on paging, should answers keep saying that more pages follow: 100,000 queues in pages of 100, ten
+	 * times Cloudflare's limit per account.
 	 */
-	private static final int MAX_PAGES = 10_000;
+	private static final int MAX_PAGES = 1_000;
 
 	private final AdminApi api;
 
@@ -82,11 +85,28 @@ public final class DefaultQueueAdmin implements QueueAdmin {
 		return this.api.accountId();
 	}
 
+	/**
+	 * Reads page after page while the answers say more follow; stops at a page that brings no queue not seen before
+	 * (an answer that ignored the page asked for), so that paging never loops on the account's rate limit.
+	 */
 	@Override
 	public Flux<QueueInfo> listQueues() {
-		return fetch(1).expand((fetched) -> (fetched.page().hasNext() && !fetched.page().queues().isEmpty()
-				&& fetched.number() < MAX_PAGES) ? fetch(fetched.number() + 1) : Mono.empty())
-			.concatMapIterable((fetched) -> fetched.page().queues());
+		return Flux.defer(() -> {
+			Set<String> seen = new HashSet<>();
+			return fetch(1).expand((fetched) -> (fetched.page().hasNext() && fetched.number() < MAX_PAGES)
+					? fetch(fetched.number() + 1) : Mono.empty())
+				.takeWhile((fetched) -> addsUnseen(seen, fetched.page()) || fetched.number() == 1)
+				.concatMapIterable((fetched) -> fetched.page().queues())
+				.distinct(QueueInfo::queueId);
+		});
+	}
+
+	private static boolean addsUnseen(Set<String> seen, QueuePage page) {
+		boolean unseen = false;
+		for (QueueInfo queue : page.queues()) {
+			unseen |= seen.add(queue.queueId());
+		}
+		return unseen;
 	}
 
 	private Mono<Fetched> fetch(int number) {
