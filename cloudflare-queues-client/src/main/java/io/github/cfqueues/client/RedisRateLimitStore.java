@@ -36,7 +36,7 @@ public final class RedisRateLimitStore {
 	/**
 	 * How long a request waits for Redis by default.
 	 */
-	public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(250);
+	public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(500);
 
 	/**
 	 * This process's share of the account while Redis is unreachable, by default: right for up to ten processes.
@@ -143,7 +143,7 @@ public final class RedisRateLimitStore {
 		}
 
 		/**
-		 * The longest a request waits for Redis's answer before this process paces itself (250 ms by default).
+		 * The longest a request waits for Redis's answer before this process paces itself (500 ms by default).
 		 * @param timeout the timeout
 		 * @return this builder
 		 */

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -130,9 +132,14 @@ public final class SharedAccountRateLimiter implements RequestGate {
 		});
 	}
 
+	/**
+	 * Asks the store for a permit. A request cancelled while the store decides does not cancel the decision: once
+	 * it comes, a granted slot is given back.
+	 */
 	private Mono<Void> sharedPermit(QueueEndpoint endpoint, String operation) {
 		List<Long> charged = this.fallbackUse.take(this.nanoClock.getAsLong());
-		return this.store.reserve(this.accountId, endpoint.queueId(), this.schedule, charged.size())
+		CompletableFuture<Optional<Reservation>> decision = this.store
+			.reserve(this.accountId, endpoint.queueId(), this.schedule, charged.size())
 			.timeout(this.timeout, this.timer)
 			.map(Optional::of)
 			.onErrorResume((ex) -> {
@@ -140,8 +147,20 @@ public final class SharedAccountRateLimiter implements RequestGate {
 				unreachable(ex);
 				return Mono.just(Optional.empty());
 			})
-			.flatMap((reservation) -> reservation.isPresent() ? reserved(reservation.get(), endpoint, operation)
-					: permit(endpoint, operation));
+			.toFuture();
+		AtomicBoolean claimed = new AtomicBoolean();
+		return Mono.fromFuture(decision, true).doOnCancel(() -> decision.thenAccept((reservation) -> {
+			if (claimed.compareAndSet(false, true)) {
+				reservation.filter((granted) -> granted.outcome() == SharedLimitStore.Outcome.GRANTED)
+					.ifPresent((granted) -> giveBack(granted.slot()));
+			}
+		})).flatMap((reservation) -> {
+			if (!claimed.compareAndSet(false, true)) {
+				return Mono.empty();
+			}
+			return reservation.isPresent() ? reserved(reservation.get(), endpoint, operation)
+					: permit(endpoint, operation);
+		});
 	}
 
 	private Mono<Void> reserved(Reservation reservation, QueueEndpoint endpoint, String operation) {

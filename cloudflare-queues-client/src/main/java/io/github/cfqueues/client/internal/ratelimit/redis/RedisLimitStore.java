@@ -3,10 +3,13 @@ package io.github.cfqueues.client.internal.ratelimit.redis;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.cfqueues.client.internal.ratelimit.SharedLimitStore;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
@@ -20,9 +23,10 @@ import org.springframework.data.redis.serializer.RedisSerializationContext;
  * {@code cloudflare-queues:rate-limit:{0123…}} and {@code cloudflare-queues:rate-limit:{0123…}:queue:4f1c…}; they
  * expire once the account has been idle for a window.
  * <p>
- * Every call subscribes on {@link Schedulers#boundedElastic()}: Spring Data's Lettuce connection factory opens its
- * shared connection synchronously on first use (and tries again on each use while Redis is unreachable), which must
- * never hold up the caller's thread.
+ * Spring Data's Lettuce connection factory opens its shared connection synchronously on first use, and tries again on
+ * each use until it has one. So the store opens it itself, on {@link Schedulers#boundedElastic()}, one attempt at a
+ * time, starting when it is created: a command waits for that attempt (within the caller's timeout) and never holds
+ * up the caller's thread. Once open, Lettuce reconnects the connection by itself, and commands go straight to it.
  */
 public final class RedisLimitStore implements SharedLimitStore {
 
@@ -32,6 +36,12 @@ public final class RedisLimitStore implements SharedLimitStore {
 	private final ReactiveRedisTemplate<String, String> redis;
 
 	private final String keyPrefix;
+
+	private final ReactiveRedisConnectionFactory connectionFactory;
+
+	private final AtomicReference<@Nullable Mono<Void>> opening = new AtomicReference<>();
+
+	private volatile boolean open;
 
 	/**
 	 * Creates the store.
@@ -43,6 +53,10 @@ public final class RedisLimitStore implements SharedLimitStore {
 				Objects.requireNonNull(connectionFactory, "connectionFactory must not be null"),
 				RedisSerializationContext.string());
 		this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix must not be null");
+		this.connectionFactory = connectionFactory;
+		opened().subscribe((ignored) -> {
+		}, (ex) -> {
+		});
 	}
 
 	@Override
@@ -86,7 +100,7 @@ public final class RedisLimitStore implements SharedLimitStore {
 
 	@Override
 	public Mono<Void> ping() {
-		return this.redis.execute((connection) -> connection.ping()).then().subscribeOn(Schedulers.boundedElastic());
+		return opened().then(Mono.defer(() -> this.redis.execute((connection) -> connection.ping()).then()));
 	}
 
 	/**
@@ -107,8 +121,44 @@ public final class RedisLimitStore implements SharedLimitStore {
 	}
 
 	private <T> Mono<T> one(RedisScript<T> script, List<String> keys, List<String> args) {
-		Flux<T> replies = this.redis.execute(script, keys, args);
-		return replies.single().subscribeOn(Schedulers.boundedElastic());
+		return opened().then(Mono.defer(() -> {
+			Flux<T> replies = this.redis.execute(script, keys, args);
+			return replies.single();
+		}));
+	}
+
+	/**
+	 * Completes once the shared connection is open: at once when it is; else when the attempt under way (or one
+	 * started now) ends, with its error if it failed. Cancelling the returned {@code Mono} does not cancel the
+	 * attempt.
+	 */
+	private Mono<Void> opened() {
+		if (this.open) {
+			return Mono.empty();
+		}
+		Mono<Void> attempt = this.opening.get();
+		if (attempt != null) {
+			return attempt;
+		}
+		Sinks.Empty<Void> outcome = Sinks.empty();
+		Mono<Void> mine = outcome.asMono();
+		if (!this.opening.compareAndSet(null, mine)) {
+			return opened();
+		}
+		Schedulers.boundedElastic().schedule(() -> {
+			try {
+				this.connectionFactory.getReactiveConnection().close();
+				this.open = true;
+				outcome.tryEmitEmpty();
+			}
+			catch (RuntimeException ex) {
+				outcome.tryEmitError(ex);
+			}
+			finally {
+				this.opening.set(null);
+			}
+		});
+		return mine;
 	}
 
 	private static long micros(Duration duration) {
