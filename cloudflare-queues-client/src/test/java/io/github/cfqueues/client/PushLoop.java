@@ -8,12 +8,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.cfqueues.client.error.CloudflareQueuesException;
+import io.github.cfqueues.client.error.PublisherClosedException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Keeps a number of pushes outstanding on a publisher until stopped, and accounts for every push: answered, failed
- * with one of the client's typed exceptions, or failed otherwise.
+ * Keeps a number of pushes outstanding on a publisher until stopped (or until the publisher is closed), and accounts
+ * for every push: answered, failed with one of the client's typed exceptions, or failed otherwise.
  */
 public final class PushLoop {
 
@@ -36,9 +37,14 @@ public final class PushLoop {
 			this.started.incrementAndGet();
 			return publisher.pushText("lane " + lane);
 		}).doOnSuccess((answer) -> this.succeeded.incrementAndGet()).onErrorResume((ex) -> {
+			if (ex instanceof PublisherClosedException) {
+				this.stopped = true;
+			}
 			if (ex instanceof CloudflareQueuesException typed) {
 				this.failedTyped.incrementAndGet();
-				this.typedFailures.add(typed);
+				if (this.typedFailures.size() < 100) {
+					this.typedFailures.add(typed);
+				}
 			}
 			else {
 				this.failedUntyped.add(ex);
@@ -98,7 +104,7 @@ public final class PushLoop {
 	}
 
 	/**
-	 * The typed failures.
+	 * The first 100 typed failures.
 	 * @return the failures
 	 */
 	public List<CloudflareQueuesException> typedFailures() {
