@@ -43,6 +43,7 @@ public final class TestRedisServer implements AutoCloseable {
 	private TestRedisServer() {
 		try {
 			this.directory = Files.createTempDirectory("test-redis");
+			this.directory.toFile().deleteOnExit();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -163,6 +164,7 @@ public final class TestRedisServer implements AutoCloseable {
 
 	private void startProcess() {
 		Path log = this.directory.resolve("redis-" + this.port + ".log");
+		log.toFile().deleteOnExit();
 		ProcessBuilder builder = new ProcessBuilder(binary().toString(), "--port", Integer.toString(this.port),
 				"--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no", "--dir",
 				this.directory.toString(), "--loglevel", "warning")
@@ -250,8 +252,11 @@ public final class TestRedisServer implements AutoCloseable {
 			if (in == null) {
 				return null;
 			}
-			Path target = Files.createTempDirectory("embedded-redis").resolve(resource);
+			Path directory = Files.createTempDirectory("embedded-redis");
+			directory.toFile().deleteOnExit();
+			Path target = directory.resolve(resource);
 			Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+			target.toFile().deleteOnExit();
 			if (!target.toFile().setExecutable(true)) {
 				return null;
 			}
