@@ -16,7 +16,7 @@ import java.util.Set;
 record BenchmarkOptions(double scale, Duration rateLimitedDuration, Set<String> only, Path output) {
 
 	static final String USAGE = "java -jar benchmarks/target/cloudflare-queues-benchmarks.jar [--scale=1.0] "
-			+ "[--rate-limited-seconds=60] [--only=baseline,webclient,push,batching,rate-limited] "
+			+ "[--rate-limited-seconds=60] [--only=baseline,webclient,push,batching,rate-limited,shared-limit] "
 			+ "[--output=benchmarks/RESULTS.md]";
 
 	static final Duration DEFAULT_RATE_LIMITED = Duration.ofSeconds(60);
