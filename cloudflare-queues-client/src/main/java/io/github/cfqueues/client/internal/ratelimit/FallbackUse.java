@@ -23,6 +23,7 @@ final class FallbackUse {
 	 * @param nanos when it went
 	 */
 	synchronized void record(long nanos) {
+		forgetOlderThanAWindow(nanos);
 		this.times.addLast(nanos);
 	}
 
@@ -32,15 +33,19 @@ final class FallbackUse {
 	 * @return their times; {@link #restore(List) restore} them if the store did not take them
 	 */
 	synchronized List<Long> take(long now) {
+		forgetOlderThanAWindow(now);
 		if (this.times.isEmpty()) {
 			return List.of();
-		}
-		while (!this.times.isEmpty() && now - this.times.peekFirst() >= this.windowNanos) {
-			this.times.pollFirst();
 		}
 		List<Long> taken = List.copyOf(this.times);
 		this.times.clear();
 		return taken;
+	}
+
+	private void forgetOlderThanAWindow(long now) {
+		while (!this.times.isEmpty() && now - this.times.peekFirst() >= this.windowNanos) {
+			this.times.pollFirst();
+		}
 	}
 
 	/**
