@@ -30,6 +30,8 @@ public final class BenchmarkMain {
 		RateLimitedResult rateLimited = null;
 		String wireCheck;
 		ClientStack stack = new ClientStack();
+		SharedLimitScenario sharedLimit = options.runs("shared-limit")
+				? new SharedLimitScenario(options.rateLimitedDuration().dividedBy(2), stack, meter) : null;
 		try (SinkServer sink = new SinkServer()) {
 			SinkScenarios sinkScenarios = new SinkScenarios(options, sink, stack, meter);
 			wireCheck = sinkScenarios.wireCheck();
@@ -38,6 +40,9 @@ public final class BenchmarkMain {
 			if (options.runs("rate-limited")) {
 				rateLimited = new RateLimitedScenario(options.rateLimitedDuration(), stack, meter).run();
 				rows.add(rateLimited.row());
+			}
+			if (sharedLimit != null) {
+				rows.addAll(sharedLimit.run());
 			}
 		}
 		String report = Report.markdown(rows, rateLimited, machine, wireCheck, options,

@@ -17,7 +17,7 @@ record BenchmarkOptions(double scale, Duration rateLimitedDuration, Set<String> 
 
 	static final String USAGE = "java -jar benchmarks/target/cloudflare-queues-benchmarks.jar [--scale=1.0] "
 			+ "[--rate-limited-seconds=60] "
-			+ "[--only=baseline,webclient,push,push-batch,batching,rate-limited,sweep,encoding] "
+			+ "[--only=baseline,webclient,push,push-batch,batching,rate-limited,shared-limit,sweep,encoding] "
 			+ "[--output=benchmarks/RESULTS.md]";
 
 	static final Duration DEFAULT_RATE_LIMITED = Duration.ofSeconds(60);

@@ -90,13 +90,20 @@ public final class CloudflareQueuesClient implements AutoCloseable {
 		this.credentials = Map.copyOf(builder.credentials);
 		this.retryPolicy = new RetryPolicy(builder.retry);
 		this.retryListener = RetryListener.of(builder.retryListeners);
-		this.rateLimiters = builder.pacing ? AccountRateLimiters.of(builder.rateLimit)
-				: AccountRateLimiters.pausesOnly(builder.rateLimit.maxWait(), builder.rateLimit.lockout());
+		this.rateLimiters = rateLimiters(builder);
 		this.flowControl = builder.flowControl;
 		this.batching = builder.batching;
 		this.serializer = (builder.serializer != null) ? builder.serializer
 				: new JacksonBodySerializer(JsonMapper.builder().build());
 		this.shutdownTimeout = builder.shutdownTimeout;
+	}
+
+	private static AccountRateLimiters rateLimiters(Builder builder) {
+		if (!builder.pacing) {
+			return AccountRateLimiters.pausesOnly(builder.rateLimit.maxWait(), builder.rateLimit.lockout());
+		}
+		return (builder.rateLimitStore != null) ? builder.rateLimitStore.limiters(builder.rateLimit)
+				: AccountRateLimiters.of(builder.rateLimit);
 	}
 
 	/**
@@ -364,6 +371,8 @@ public final class CloudflareQueuesClient implements AutoCloseable {
 
 		private boolean pacing = true;
 
+		private @Nullable RedisRateLimitStore rateLimitStore;
+
 		private FlowControlSettings flowControl = FlowControlSettings.DEFAULTS;
 
 		private @Nullable BatchingSettings batching;
@@ -503,6 +512,19 @@ public final class CloudflareQueuesClient implements AutoCloseable {
 		}
 
 		/**
+		 * Shares each account's rate limiter with every other process of the account through Redis, instead of
+		 * pacing this process alone: the {@link #rateLimit(RateLimitSettings) rate limit} is then the whole
+		 * fleet's, and its {@link RateLimitSettings#share() share} the part of the account the fleet uses. Pauses
+		 * after Cloudflare's 429s are shared too. Off by default (each process paces itself).
+		 * @param rateLimitStore the store, or {@code null} for a limiter of this process's own
+		 * @return this builder
+		 */
+		public Builder rateLimitStore(@Nullable RedisRateLimitStore rateLimitStore) {
+			this.rateLimitStore = rateLimitStore;
+			return this;
+		}
+
+		/**
 		 * How much each publisher may hold ({@link FlowControlSettings#DEFAULTS} by default).
 		 * @param flowControl the settings
 		 * @return this builder
@@ -548,8 +570,16 @@ public final class CloudflareQueuesClient implements AutoCloseable {
 		/**
 		 * Builds the client.
 		 * @return the client
+		 * @throws IllegalStateException if a rate-limit store is set with pacing off
+		 * @throws IllegalArgumentException if the rate-limit store's fallback share leaves no room beyond the burst
 		 */
 		public CloudflareQueuesClient build() {
+			if (this.rateLimitStore != null) {
+				if (!this.pacing) {
+					throw new IllegalStateException("A rate-limit store needs pacing: rateLimitPacing(true)");
+				}
+				this.rateLimitStore.fallbackSettings(this.rateLimit);
+			}
 			WebClient client = (this.webClient != null) ? this.webClient
 					: (this.webClientBuilder != null) ? this.webClientBuilder.clone().build() : WebClient.create();
 			return new CloudflareQueuesClient(this, client);

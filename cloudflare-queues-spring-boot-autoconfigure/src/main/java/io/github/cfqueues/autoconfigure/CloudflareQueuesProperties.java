@@ -427,6 +427,31 @@ public class CloudflareQueuesProperties extends AccountProperties {
 		 */
 		private Duration lockout = Duration.ofMinutes(5);
 
+		/**
+		 * Where the account's limiter lives: "local" paces this process alone, at its share; "redis" takes every
+		 * permit of every process of the account from one limiter in Redis (the application's
+		 * ReactiveRedisConnectionFactory, spring.data.redis.*), pauses after 429s included. With "redis", share is
+		 * the part of the account that all processes together use.
+		 */
+		private Store store = Store.LOCAL;
+
+		/**
+		 * The limiter shared through Redis, with store "redis".
+		 */
+		private final Redis redis = new Redis();
+
+		public Store getStore() {
+			return this.store;
+		}
+
+		public void setStore(Store store) {
+			this.store = store;
+		}
+
+		public Redis getRedis() {
+			return this.redis;
+		}
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -481,6 +506,72 @@ public class CloudflareQueuesProperties extends AccountProperties {
 
 		public void setMaxWait(Duration maxWait) {
 			this.maxWait = maxWait;
+		}
+
+	}
+
+	/**
+	 * Where the account's rate limiter lives.
+	 */
+	public enum Store {
+
+		/**
+		 * In this process: each process paces itself at its share of the account.
+		 */
+		LOCAL,
+
+		/**
+		 * In Redis: every process of the account takes its permits from one limiter.
+		 */
+		REDIS
+
+	}
+
+	/**
+	 * The rate limiter shared through Redis.
+	 */
+	public static class Redis {
+
+		/**
+		 * Longest a request waits for Redis's answer; slower or failing, this process paces itself at its
+		 * fallback share until Redis answers again.
+		 */
+		private Duration timeout = Duration.ofMillis(500);
+
+		/**
+		 * This process's share of the account limit while Redis is unreachable, above 0 and at most 1. Every
+		 * process falls back at once, so keep the sum over all processes at most 1: 1/N for N replicas at most.
+		 */
+		private double fallbackShare = 0.1;
+
+		/**
+		 * What the limiter's Redis keys start with; each key then holds the account id. Every process of an
+		 * account must use the same prefix.
+		 */
+		private String keyPrefix = "cloudflare-queues:rate-limit:";
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public double getFallbackShare() {
+			return this.fallbackShare;
+		}
+
+		public void setFallbackShare(double fallbackShare) {
+			this.fallbackShare = fallbackShare;
+		}
+
+		public String getKeyPrefix() {
+			return this.keyPrefix;
+		}
+
+		public void setKeyPrefix(String keyPrefix) {
+			this.keyPrefix = keyPrefix;
 		}
 
 	}

@@ -11,12 +11,14 @@ import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.FlowControl;
 import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.Queue;
 import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.QueueBatching;
 import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.RateLimit;
+import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.Redis;
 import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.Retry;
+import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.Store;
 import io.github.cfqueues.client.QueueConsumerOptions;
 import io.github.cfqueues.client.QueueEndpoint;
-import io.github.cfqueues.client.admin.QueueNames;
-import io.github.cfqueues.client.QueueMessage;
 import io.github.cfqueues.client.QueueLimits;
+import io.github.cfqueues.client.QueueMessage;
+import io.github.cfqueues.client.admin.QueueNames;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.StringUtils;
@@ -190,6 +192,33 @@ final class CloudflareQueuesPropertiesValidator {
 			throw new InvalidCloudflareQueuesPropertyException(prefix + "requests", "this process's requests per "
 					+ "window (requests " + rateLimit.getRequests() + " x share " + rateLimit.getShare() + " = "
 					+ permits + ") must be more than the burst (" + rateLimit.getBurst() + ")");
+		}
+		if (rateLimit.getStore() == Store.REDIS) {
+			checkRedisStore(rateLimit);
+		}
+	}
+
+	private static void checkRedisStore(RateLimit rateLimit) {
+		String prefix = PREFIX + ".rate-limit.";
+		if (!rateLimit.isEnabled()) {
+			throw new InvalidCloudflareQueuesPropertyException(prefix + "store",
+					"is redis, which paces requests: rate-limit.enabled must be true");
+		}
+		Redis redis = rateLimit.getRedis();
+		checkPositive(prefix + "redis.timeout", redis.getTimeout());
+		if (!(redis.getFallbackShare() > 0.0 && redis.getFallbackShare() <= 1.0)) {
+			throw new InvalidCloudflareQueuesPropertyException(prefix + "redis.fallback-share",
+					"must be above 0 and at most 1, got " + redis.getFallbackShare());
+		}
+		int fallbackPermits = (int) Math.floor(rateLimit.getRequests() * redis.getFallbackShare());
+		if (rateLimit.getBurst() >= fallbackPermits) {
+			throw new InvalidCloudflareQueuesPropertyException(prefix + "redis.fallback-share", "this process's "
+					+ "requests per window while Redis is unreachable (requests " + rateLimit.getRequests()
+					+ " x fallback-share " + redis.getFallbackShare() + " = " + fallbackPermits
+					+ ") must be more than the burst (" + rateLimit.getBurst() + ")");
+		}
+		if (!StringUtils.hasText(redis.getKeyPrefix())) {
+			throw new InvalidCloudflareQueuesPropertyException(prefix + "redis.key-prefix", "must not be empty");
 		}
 	}
 

@@ -102,8 +102,28 @@ final class AccountPause {
 	 * @return for example "account abc is paused for another PT4M50S, until ...: Cloudflare answered ..."
 	 */
 	synchronized String describe() {
-		return "account " + this.accountId + " is paused for another " + Duration.ofNanos(Math.max(0, remainingNanos()))
-				+ ", until " + this.until + ": " + this.cause;
+		return describe(this.accountId, remainingNanos(), this.until, this.cause);
+	}
+
+	/**
+	 * Says why an account is paused.
+	 * @param accountId the account
+	 * @param remainingNanos how much of the pause is left
+	 * @param until when it ends
+	 * @param cause the answer that caused it
+	 * @return for example "account abc is paused for another PT4M50S, until ...: Cloudflare answered ..."
+	 */
+	static String describe(String accountId, long remainingNanos, @Nullable Instant until, @Nullable String cause) {
+		return "account " + accountId + " is paused for another " + Duration.ofNanos(Math.max(0, remainingNanos))
+				+ ", until " + until + ": " + cause;
+	}
+
+	/**
+	 * The answer that caused the longest pause so far, for other processes sharing the pause.
+	 * @return what {@link #describe()} says after the colon, empty before any pause
+	 */
+	synchronized String cause() {
+		return (this.cause != null) ? this.cause : "";
 	}
 
 	/**

@@ -56,14 +56,31 @@ public final class AccountRateLimiter implements RequestGate {
 
 	AccountRateLimiter(String accountId, RateLimitSettings settings, LongSupplier nanoClock, Clock clock,
 			Scheduler timer) {
+		this(accountId, settings, new AccountPause(accountId, settings.lockout(), nanoClock, clock),
+				nanoClock.getAsLong(), nanoClock, timer);
+	}
+
+	/**
+	 * Creates a limiter whose pauses are another's, with its schedule starting at the given theoretical arrival: the
+	 * fallback of a {@link SharedAccountRateLimiter}. A permit goes up to {@code (burst - 1)} intervals ahead of its
+	 * arrival, so an arrival of now allows a full burst at once.
+	 * @param accountId the account
+	 * @param settings the settings
+	 * @param pause the account's pause, which the caller teaches
+	 * @param theoreticalArrival the monotonic theoretical arrival time of the first permit
+	 * @param nanoClock the monotonic clock
+	 * @param timer the timer waits run on
+	 */
+	AccountRateLimiter(String accountId, RateLimitSettings settings, AccountPause pause, long theoreticalArrival,
+			LongSupplier nanoClock, Scheduler timer) {
 		this.accountId = Objects.requireNonNull(accountId, "accountId must not be null");
 		this.settings = Objects.requireNonNull(settings, "settings must not be null");
 		this.intervalNanos = settings.interval().toNanos();
 		this.toleranceNanos = (settings.burst() - 1) * this.intervalNanos;
 		this.nanoClock = nanoClock;
 		this.timer = timer;
-		this.pause = new AccountPause(accountId, settings.lockout(), nanoClock, clock);
-		this.theoreticalArrival = nanoClock.getAsLong();
+		this.pause = pause;
+		this.theoreticalArrival = theoreticalArrival;
 	}
 
 	@Override
@@ -134,12 +151,16 @@ public final class AccountRateLimiter implements RequestGate {
 		if (failure instanceof QueueRateLimitedException limited) {
 			Duration paused = this.pause.onFailure(limited);
 			if (paused != null) {
-				synchronized (this) {
-					this.theoreticalArrival = Math.max(this.theoreticalArrival,
-							this.pause.untilNanos() + this.toleranceNanos);
-				}
+				holdForPause();
 			}
 		}
+	}
+
+	/**
+	 * Lets no permit go before the account's pause has ended.
+	 */
+	synchronized void holdForPause() {
+		this.theoreticalArrival = Math.max(this.theoreticalArrival, this.pause.untilNanos() + this.toleranceNanos);
 	}
 
 	/**

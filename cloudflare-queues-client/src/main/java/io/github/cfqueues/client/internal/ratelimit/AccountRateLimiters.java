@@ -4,34 +4,29 @@ import io.github.cfqueues.client.RateLimitSettings;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import io.github.cfqueues.client.QueueEndpoint;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One gate per Cloudflare account in this process, shared by every publisher (and any other counted call) of that
- * account: an {@link AccountRateLimiter}, or, with pacing off, an {@link AccountPauseGate} that still honours
+ * account: an {@link AccountRateLimiter}; with a shared store, a {@link SharedAccountRateLimiter} that paces the
+ * account together with every other process; or, with pacing off, an {@link AccountPauseGate} that still honours
  * Cloudflare's 429s.
  */
 public final class AccountRateLimiters {
 
-	private final @Nullable RateLimitSettings settings;
-
 	private final Duration maxWait;
 
-	private final Duration lockout;
+	private final Function<String, RequestGate> factory;
 
-	private final Map<String, AccountRateLimiter> limiters = new ConcurrentHashMap<>();
+	private final Map<String, RequestGate> gates = new ConcurrentHashMap<>();
 
-	private final Map<String, AccountPauseGate> pauseGates = new ConcurrentHashMap<>();
-
-	private AccountRateLimiters(@Nullable RateLimitSettings settings, Duration maxWait, Duration lockout) {
-		this.settings = settings;
+	private AccountRateLimiters(Duration maxWait, Function<String, RequestGate> factory) {
 		this.maxWait = maxWait;
-		this.lockout = lockout;
+		this.factory = factory;
 	}
 
 	/**
@@ -40,7 +35,21 @@ public final class AccountRateLimiters {
 	 * @return the limiters
 	 */
 	public static AccountRateLimiters of(RateLimitSettings settings) {
-		return new AccountRateLimiters(settings, settings.maxWait(), settings.lockout());
+		return new AccountRateLimiters(settings.maxWait(), (id) -> new AccountRateLimiter(id, settings));
+	}
+
+	/**
+	 * Limiters shared with every other process of each account through a store.
+	 * @param settings the account's limit, for all processes together
+	 * @param fallbackSettings this process's limit while the store is unreachable
+	 * @param store the store
+	 * @param timeout the longest a request waits for the store's answer before this process paces itself
+	 * @return the limiters
+	 */
+	public static AccountRateLimiters shared(RateLimitSettings settings, RateLimitSettings fallbackSettings,
+			SharedLimitStore store, Duration timeout) {
+		return new AccountRateLimiters(settings.maxWait(),
+				(id) -> new SharedAccountRateLimiter(id, settings, fallbackSettings, store, timeout));
 	}
 
 	/**
@@ -51,7 +60,7 @@ public final class AccountRateLimiters {
 	 * @return the gates
 	 */
 	public static AccountRateLimiters pausesOnly(Duration maxWait, Duration lockout) {
-		return new AccountRateLimiters(null, maxWait, lockout);
+		return new AccountRateLimiters(maxWait, (id) -> new AccountPauseGate(id, maxWait, lockout));
 	}
 
 	/**
@@ -60,12 +69,7 @@ public final class AccountRateLimiters {
 	 * @return its limiter, or its pause gate when pacing is off
 	 */
 	public RequestGate forAccount(String accountId) {
-		if (this.settings == null) {
-			return this.pauseGates.computeIfAbsent(accountId,
-					(id) -> new AccountPauseGate(id, this.maxWait, this.lockout));
-		}
-		RateLimitSettings accountSettings = this.settings;
-		return this.limiters.computeIfAbsent(accountId, (id) -> new AccountRateLimiter(id, accountSettings));
+		return this.gates.computeIfAbsent(accountId, this.factory);
 	}
 
 	/**
@@ -78,11 +82,15 @@ public final class AccountRateLimiters {
 	}
 
 	/**
-	 * The limiters created so far, for metrics.
+	 * The local limiters created so far, for metrics.
 	 * @return the limiters
 	 */
 	public Collection<AccountRateLimiter> limiters() {
-		return List.copyOf(this.limiters.values());
+		return this.gates.values()
+			.stream()
+			.filter(AccountRateLimiter.class::isInstance)
+			.map(AccountRateLimiter.class::cast)
+			.toList();
 	}
 
 }

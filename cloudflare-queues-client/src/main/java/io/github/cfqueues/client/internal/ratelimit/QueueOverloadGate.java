@@ -60,15 +60,44 @@ public final class QueueOverloadGate implements RequestGate {
 
 	@Override
 	public void onFailure(CloudflareQueuesException failure) {
-		if (failure instanceof QueueRateLimitedException limited && !limited.isLocal() && !limited.isAccountWide()) {
-			Duration retryAfter = limited.getRetryAfter();
-			this.cause = "Cloudflare answered HTTP " + limited.getHttpStatus() + " " + limited.getErrors()
-					+ " (queue overloaded) to " + limited.getDetails().operation()
-					+ ((limited.getCfRay() != null) ? ", cf-ray " + limited.getCfRay() : "")
-					+ ((retryAfter != null) ? ", with Retry-After " + retryAfter : ", without Retry-After");
-			pause((retryAfter != null) ? retryAfter : PAUSE_WITHOUT_RETRY_AFTER);
+		if (pauses(failure)) {
+			QueueRateLimitedException limited = (QueueRateLimitedException) failure;
+			this.cause = cause(limited);
+			pause(duration(limited));
 		}
 		this.account.onFailure(failure);
+	}
+
+	/**
+	 * Whether a failure pauses its queue: Cloudflare's 429 with code 10250.
+	 * @param failure the failure
+	 * @return {@code true} for an overloaded queue
+	 */
+	static boolean pauses(CloudflareQueuesException failure) {
+		return failure instanceof QueueRateLimitedException limited && !limited.isLocal() && !limited.isAccountWide();
+	}
+
+	/**
+	 * How long an overloaded queue pauses.
+	 * @param limited the answer
+	 * @return its {@code Retry-After}, else one second
+	 */
+	static Duration duration(QueueRateLimitedException limited) {
+		Duration retryAfter = limited.getRetryAfter();
+		return (retryAfter != null) ? retryAfter : PAUSE_WITHOUT_RETRY_AFTER;
+	}
+
+	/**
+	 * Says why a queue is paused, for the requests refused meanwhile.
+	 * @param limited the answer
+	 * @return the answer's status, codes, cf-ray and wait
+	 */
+	static String cause(QueueRateLimitedException limited) {
+		Duration retryAfter = limited.getRetryAfter();
+		return "Cloudflare answered HTTP " + limited.getHttpStatus() + " " + limited.getErrors()
+				+ " (queue overloaded) to " + limited.getDetails().operation()
+				+ ((limited.getCfRay() != null) ? ", cf-ray " + limited.getCfRay() : "")
+				+ ((retryAfter != null) ? ", with Retry-After " + retryAfter : ", without Retry-After");
 	}
 
 	/**

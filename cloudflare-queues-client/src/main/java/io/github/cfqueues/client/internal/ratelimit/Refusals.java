@@ -3,6 +3,7 @@ package io.github.cfqueues.client.internal.ratelimit;
 import io.github.cfqueues.client.RateLimitSettings;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import io.github.cfqueues.client.QueueEndpoint;
@@ -23,6 +24,13 @@ final class Refusals {
 			String operation, long waitNanos) {
 		return refused("Not sent: the " + pause.describe() + ". That is longer than rate-limit.max-wait ("
 				+ maxWait + ")", endpoint, operation, waitNanos, List.of());
+	}
+
+	static QueueRateLimitedException sharedPause(String accountId, long waitNanos, Instant until, String cause,
+			Duration maxWait, QueueEndpoint endpoint, String operation) {
+		return refused("Not sent: the " + AccountPause.describe(accountId, waitNanos, until, cause)
+				+ " (shared by every process of the account). That is longer than rate-limit.max-wait (" + maxWait
+				+ ")", endpoint, operation, waitNanos, List.of());
 	}
 
 	static QueueRateLimitedException paced(String accountId, RateLimitSettings settings, QueueEndpoint endpoint,
