@@ -62,11 +62,32 @@ public final class CloudflareQueuesLocalAutoConfiguration {
 			LocalCloudflareQueuesConnectionDetails connectionDetails = new LocalCloudflareQueuesConnectionDetails(
 					emulator.baseUrl(), ConfiguredQueue.of(properties));
 			for (QueueEndpoint queue : connectionDetails.getQueues()) {
-				emulator.createQueue(queue.accountId(), queue.queueId());
+				createQueue(emulator, queue);
 			}
 			logger.warn("Cloudflare Queues LOCAL MODE: messages are NOT going to Cloudflare; embedded emulator at "
-					+ connectionDetails.getBaseUrl() + " with queues " + describe(connectionDetails));
+					+ connectionDetails.getBaseUrl() + " with queues " + describe(connectionDetails)
+					+ ". See what reached it at " + emulator.inspectionUrl()
+					+ " (no credentials needed) or through the CloudflareQueuesEmulator bean; its API accepts only "
+					+ "'Authorization: Bearer " + LocalCloudflareQueuesConnectionDetails.API_TOKEN + "'");
 			return connectionDetails;
+		}
+
+		@Bean
+		LocalModeReport cloudflareQueuesLocalModeReport(CloudflareQueuesEmulator emulator) {
+			return new LocalModeReport(emulator);
+		}
+
+		/**
+		 * Creates the queue under the application's name for it, so that the emulator shows that name, or under its
+		 * id when the name is taken in the account (two names for one queue) or is not one Cloudflare allows.
+		 */
+		private static void createQueue(CloudflareQueuesEmulator emulator, QueueEndpoint queue) {
+			try {
+				emulator.createQueue(queue.accountId(), queue.queueId(), queue.name());
+			}
+			catch (IllegalArgumentException ex) {
+				emulator.createQueue(queue.accountId(), queue.queueId());
+			}
 		}
 
 		private static String describe(LocalCloudflareQueuesConnectionDetails connectionDetails) {

@@ -121,13 +121,39 @@ class CloudflareQueuesLocalAutoConfigurationTests {
 	}
 
 	@Test
-	void logsUnmistakablyThatMessagesStayLocal(CapturedOutput output) {
+	void logsUnmistakablyThatMessagesStayLocalAndWhereToSeeThem(CapturedOutput output) {
 		this.localRunner.withPropertyValues("cloudflare.queues.queues.default.queue-id=").run((context) -> {
-			String baseUrl = context.getBean(CloudflareQueuesEmulator.class).baseUrl().toString();
+			CloudflareQueuesEmulator emulator = context.getBean(CloudflareQueuesEmulator.class);
 			assertThat(output).contains("Cloudflare Queues LOCAL MODE: messages are NOT going to Cloudflare; "
-					+ "embedded emulator at " + baseUrl + " with queues [default -> localaccount/"
-					+ LocalCloudflareQueuesConnectionDetails.derivedQueueId("default") + "]");
+					+ "embedded emulator at " + emulator.baseUrl() + " with queues [default -> localaccount/"
+					+ LocalCloudflareQueuesConnectionDetails.derivedQueueId("default") + "]. See what reached it at "
+					+ emulator.inspectionUrl() + " (no credentials needed) or through the CloudflareQueuesEmulator "
+					+ "bean; its API accepts only 'Authorization: Bearer cloudflare-queues-local-mode'");
 		});
+	}
+
+	@Test
+	void saysWhatTheEmulatorReceivedWhenTheContextCloses(CapturedOutput output) {
+		this.localRunner
+			.withPropertyValues("cloudflare.queues.queues.default.queue-id=", "cloudflare.queues.queues.orders.queue-id=")
+			.run((context) -> {
+				context.getBean(QueuePublisher.class).pushText("one").block(Duration.ofSeconds(5));
+				context.getBean("ordersQueuePublisher", QueuePublisher.class)
+					.pushBatch(List.of(QueueMessage.text("two"), QueueMessage.text("three")))
+					.block(Duration.ofSeconds(5));
+				assertThat(output).doesNotContain("the emulator stops");
+			});
+		assertThat(output).contains("Cloudflare Queues LOCAL MODE: the emulator stops, and the messages it holds are "
+				+ "dropped; messages received by queue: {default=1, orders=2}");
+	}
+
+	@Test
+	void theEmulatorKnowsEachQueueByTheApplicationsNameForIt() {
+		this.localRunner.withPropertyValues("cloudflare.queues.queue-id=q1", "cloudflare.queues.queues.orders.queue-id=")
+			.run((context) -> assertThat(context.getBean(CloudflareQueuesEmulator.class).queues())
+				.extracting(EmulatedQueue::name, EmulatedQueue::queueId)
+				.containsExactlyInAnyOrder(tuple("default", "q1"),
+						tuple("orders", LocalCloudflareQueuesConnectionDetails.derivedQueueId("orders"))));
 	}
 
 	@Test
