@@ -17,7 +17,6 @@ import io.github.cfqueues.client.QueueMessage;
 import io.github.cfqueues.client.QueueLimits;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -27,6 +26,17 @@ import org.springframework.util.unit.DataSize;
 final class CloudflareQueuesPropertiesValidator {
 
 	private static final String PREFIX = CloudflareQueuesProperties.PREFIX;
+
+	/**
+	 * What Cloudflare accepts as a queue's name.
+	 */
+	static final String QUEUE_NAME = "[A-Za-z0-9][A-Za-z0-9_-]{0,62}";
+
+	static final String QUEUE_ID_HINT = "Set the queue's id, 32 hex digits: `wrangler queues list` shows it, and so "
+			+ "does the queue's page in the Cloudflare dashboard";
+
+	static final String ACCOUNT_ID_HINT = "The account id is 32 hex digits: the Cloudflare dashboard shows it on the "
+			+ "account's home page and in its address (dash.cloudflare.com/<account id>)";
 
 	private CloudflareQueuesPropertiesValidator() {
 	}
@@ -54,7 +64,8 @@ final class CloudflareQueuesPropertiesValidator {
 			throw new InvalidCloudflareQueuesPropertyException(PREFIX + ".queues." + name,
 					"a queue name must start with a letter or digit and hold only letters, digits, '-' and '_'");
 		}
-		checkId(ConfiguredQueues.queueIdProperty(properties, name), ConfiguredQueues.queueId(properties, name, queue));
+		checkId(ConfiguredQueues.queueIdProperty(properties, name, queue),
+				ConfiguredQueues.queueId(properties, name, queue));
 		checkId(ConfiguredQueues.queueProperty(name, "account-id"), queue.getAccountId());
 		queue.credentials(PREFIX + ".queues." + name).resolve();
 		QueueBatching batching = queue.getBatching();
@@ -132,15 +143,20 @@ final class CloudflareQueuesPropertiesValidator {
 	}
 
 	static void checkId(String property, @Nullable String id) {
-		if (!StringUtils.hasText(id)) {
+		if (!UnresolvedPlaceholders.isSet(id)) {
 			return;
 		}
 		try {
 			QueueEndpoint.checkId(id, "id");
 		}
 		catch (IllegalArgumentException ex) {
+			if (property.endsWith(".queue-id") && id.matches(QUEUE_NAME)) {
+				throw new InvalidCloudflareQueuesPropertyException(property, "'" + id + "' looks like a queue's "
+						+ "name, not its id. " + QUEUE_ID_HINT + " (" + ex.getMessage() + ")");
+			}
+			String hint = property.endsWith(".account-id") ? " " + ACCOUNT_ID_HINT : "";
 			throw new InvalidCloudflareQueuesPropertyException(property, ex.getMessage() + " ("
-					+ QueueEndpoint.MAX_ID_LENGTH + " letters or digits at most, as Cloudflare issues them)");
+					+ QueueEndpoint.MAX_ID_LENGTH + " letters or digits at most, as Cloudflare issues them)." + hint);
 		}
 	}
 

@@ -6,7 +6,6 @@ import java.util.Map;
 import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.Queue;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.util.StringUtils;
 
 /**
  * A queue as {@code cloudflare.queues.*} configures it, for connection details other than the properties-based
@@ -14,8 +13,9 @@ import org.springframework.util.StringUtils;
  *
  * @param name the queue's name ({@value CloudflareQueuesProperties#DEFAULT_QUEUE} for the top-level
  * {@code queue-id})
- * @param queueId the configured queue id, or {@code null} when none has text
- * @param accountId the queue's own {@code account-id}, else the global one, or {@code null} when neither has text
+ * @param queueId the configured queue id, or {@code null} when none is set (blank, or in local mode an unresolved
+ * placeholder)
+ * @param accountId the queue's own {@code account-id}, else the global one, or {@code null} when neither is set
  */
 public record ConfiguredQueue(String name, @Nullable String queueId, @Nullable String accountId) {
 
@@ -34,10 +34,10 @@ public record ConfiguredQueue(String name, @Nullable String queueId, @Nullable S
 	private static ConfiguredQueue of(CloudflareQueuesProperties properties, Map.Entry<String, Queue> entry) {
 		String name = entry.getKey();
 		Queue queue = entry.getValue();
-		String accountId = StringUtils.hasText(queue.getAccountId()) ? queue.getAccountId()
+		String accountId = UnresolvedPlaceholders.isSet(queue.getAccountId()) ? queue.getAccountId()
 				: properties.getAccountId();
 		return new ConfiguredQueue(name, ConfiguredQueues.queueId(properties, name, queue),
-				StringUtils.hasText(accountId) ? accountId : null);
+				UnresolvedPlaceholders.valueIfSet(accountId));
 	}
 
 }

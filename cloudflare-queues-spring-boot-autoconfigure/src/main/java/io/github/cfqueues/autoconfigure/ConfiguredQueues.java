@@ -7,12 +7,12 @@ import java.util.Objects;
 import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.Queue;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.util.StringUtils;
-
 /**
  * The queues the properties configure, by name: the top-level {@code queue-id} as the queue named
  * {@value CloudflareQueuesProperties#DEFAULT_QUEUE} (taking its other settings from {@code queues.default}, if
- * any), then every entry of {@code queues}.
+ * any), then every entry of {@code queues}. A top-level {@code queue-id} that is present declares the queue even
+ * when it is blank or, in local mode, an unresolved placeholder: the queue then has no id of its own, which local
+ * mode derives and which elsewhere fails startup.
  */
 final class ConfiguredQueues {
 
@@ -21,10 +21,11 @@ final class ConfiguredQueues {
 
 	static Map<String, Queue> of(CloudflareQueuesProperties properties) {
 		Map<String, Queue> queues = new LinkedHashMap<>();
-		if (StringUtils.hasText(properties.getQueueId())) {
+		if (properties.getQueueId() != null) {
 			Queue queue = properties.getQueues().getOrDefault(CloudflareQueuesProperties.DEFAULT_QUEUE, new Queue());
 			String nested = queue.getQueueId();
-			if (StringUtils.hasText(nested) && !Objects.equals(nested, properties.getQueueId())) {
+			if (UnresolvedPlaceholders.isSet(nested) && UnresolvedPlaceholders.isSet(properties.getQueueId())
+					&& !Objects.equals(nested, properties.getQueueId())) {
 				throw new InvalidCloudflareQueuesPropertyException(CloudflareQueuesProperties.PREFIX + ".queue-id",
 						"the queue 'default' has two ids: '" + properties.getQueueId() + "' here and '" + nested
 								+ "' in " + queueProperty(CloudflareQueuesProperties.DEFAULT_QUEUE, "queue-id")
@@ -37,14 +38,22 @@ final class ConfiguredQueues {
 	}
 
 	static @Nullable String queueId(CloudflareQueuesProperties properties, String name, Queue queue) {
-		if (CloudflareQueuesProperties.DEFAULT_QUEUE.equals(name) && StringUtils.hasText(properties.getQueueId())) {
+		if (CloudflareQueuesProperties.DEFAULT_QUEUE.equals(name)
+				&& UnresolvedPlaceholders.isSet(properties.getQueueId())) {
 			return properties.getQueueId();
 		}
-		return StringUtils.hasText(queue.getQueueId()) ? queue.getQueueId() : null;
+		return UnresolvedPlaceholders.valueIfSet(queue.getQueueId());
 	}
 
-	static String queueIdProperty(CloudflareQueuesProperties properties, String name) {
-		if (CloudflareQueuesProperties.DEFAULT_QUEUE.equals(name) && StringUtils.hasText(properties.getQueueId())) {
+	/**
+	 * The property a queue's id comes from, or would: the top-level {@code queue-id} for the queue named
+	 * {@value CloudflareQueuesProperties#DEFAULT_QUEUE} when it is present and {@code queues.default.queue-id} is
+	 * not set.
+	 */
+	static String queueIdProperty(CloudflareQueuesProperties properties, String name, Queue queue) {
+		if (CloudflareQueuesProperties.DEFAULT_QUEUE.equals(name) && properties.getQueueId() != null
+				&& (UnresolvedPlaceholders.isSet(properties.getQueueId())
+						|| !UnresolvedPlaceholders.isSet(queue.getQueueId()))) {
 			return CloudflareQueuesProperties.PREFIX + ".queue-id";
 		}
 		return queueProperty(name, "queue-id");

@@ -6,8 +6,6 @@ import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.Queue;
 import io.github.cfqueues.client.CloudflareCredentials;
 import io.github.cfqueues.client.QueueEndpoint;
 
-import org.springframework.util.StringUtils;
-
 /**
  * Adapts {@link CloudflareQueuesProperties} to {@link CloudflareQueuesConnectionDetails}. A queue's own
  * {@code account-id} and credentials win over the global ones.
@@ -35,12 +33,15 @@ class PropertiesCloudflareQueuesConnectionDetails implements CloudflareQueuesCon
 		}
 		String queueId = ConfiguredQueues.queueId(this.properties, queueName, queue);
 		if (queueId == null) {
-			throw new InvalidCloudflareQueuesPropertyException(ConfiguredQueues.queueProperty(queueName, "queue-id"),
-					"the queue '" + queueName + "' has no queue-id");
+			throw new InvalidCloudflareQueuesPropertyException(
+					ConfiguredQueues.queueIdProperty(this.properties, queueName, queue), "the queue '" + queueName
+							+ "' has no id. Set it to the queue's id, 32 hex digits: `wrangler queues list` shows it, "
+							+ "and so does the queue's page in the Cloudflare dashboard. Or, to run without a "
+							+ "Cloudflare account, turn on local mode (" + PREFIX + ".local.enabled=true)");
 		}
-		String accountId = StringUtils.hasText(queue.getAccountId()) ? queue.getAccountId()
+		String accountId = UnresolvedPlaceholders.isSet(queue.getAccountId()) ? queue.getAccountId()
 				: this.properties.getAccountId();
-		if (!StringUtils.hasText(accountId)) {
+		if (!UnresolvedPlaceholders.isSet(accountId)) {
 			throw new InvalidCloudflareQueuesPropertyException(PREFIX + ".account-id",
 					"no account id for the queue '" + queueName + "'; set " + PREFIX + ".account-id (or "
 							+ ConfiguredQueues.queueProperty(queueName, "account-id") + ")");

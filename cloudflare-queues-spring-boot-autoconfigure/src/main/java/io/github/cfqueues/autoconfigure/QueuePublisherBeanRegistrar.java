@@ -12,9 +12,11 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProce
 import org.springframework.beans.factory.support.InstanceSupplier;
 import org.springframework.beans.factory.support.RegisteredBean;
 import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 
 /**
@@ -42,9 +44,7 @@ final class QueuePublisherBeanRegistrar implements BeanDefinitionRegistryPostPro
 
 	@Override
 	public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
-		CloudflareQueuesProperties properties = Binder.get(this.environment)
-			.bind(CloudflareQueuesProperties.PREFIX, Bindable.of(CloudflareQueuesProperties.class))
-			.orElseGet(CloudflareQueuesProperties::new);
+		CloudflareQueuesProperties properties = prepareAndBind(this.environment);
 		for (Map.Entry<String, ?> queue : ConfiguredQueues.of(properties).entrySet()) {
 			String name = queue.getKey();
 			String beanName = beanName(name);
@@ -52,6 +52,29 @@ final class QueuePublisherBeanRegistrar implements BeanDefinitionRegistryPostPro
 				registry.registerBeanDefinition(beanName, publisherDefinition(name));
 			}
 		}
+	}
+
+	/**
+	 * Prepares the environment before anything binds {@code cloudflare.queues.*}, here or in the properties bean:
+	 * declares the queues given no settings, and fails on a value left with an unresolved placeholder.
+	 * @param environment the environment
+	 * @return the properties as bound from it
+	 */
+	static CloudflareQueuesProperties prepareAndBind(Environment environment) {
+		if (environment instanceof ConfigurableEnvironment configurable) {
+			EmptyQueueDeclarations.declare(configurable);
+		}
+		Binder binder = Binder.get(environment);
+		boolean localMode;
+		try {
+			localMode = binder.bind(CloudflareQueuesProperties.PREFIX + ".local.enabled", Boolean.class).orElse(false);
+		}
+		catch (BindException ex) {
+			localMode = false;
+		}
+		UnresolvedPlaceholders.check(environment, localMode);
+		return binder.bind(CloudflareQueuesProperties.PREFIX, Bindable.of(CloudflareQueuesProperties.class))
+			.orElseGet(CloudflareQueuesProperties::new);
 	}
 
 	static String beanName(String queueName) {

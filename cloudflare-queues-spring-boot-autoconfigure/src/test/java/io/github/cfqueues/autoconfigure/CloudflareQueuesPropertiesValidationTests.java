@@ -121,11 +121,44 @@ class CloudflareQueuesPropertiesValidationTests {
 	}
 
 	@Test
-	void blankValuesFromUnsetEnvironmentVariablesCountAsUnset() {
-		this.contextRunner
-			.withPropertyValues("cloudflare.queues.account-id=", "cloudflare.queues.api-token=",
-					"cloudflare.queues.queue-id=")
+	void blankAccountAndCredentialsCountAsUnset() {
+		this.contextRunner.withPropertyValues("cloudflare.queues.account-id=", "cloudflare.queues.api-token=")
 			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void aBlankTopLevelQueueIdStillDeclaresTheDefaultQueueWhichThenNeedsAnId() {
+		this.contextRunner
+			.withPropertyValues("cloudflare.queues.account-id=" + ACCOUNT, "cloudflare.queues.api-token=" + TOKEN,
+					"cloudflare.queues.queue-id=")
+			.run((context) -> assertThat(findCause(context.getStartupFailure()))
+				.hasMessage("Invalid Cloudflare Queues configuration: cloudflare.queues.queue-id: the queue 'default' "
+						+ "has no id. Set it to the queue's id, 32 hex digits: `wrangler queues list` shows it, and "
+						+ "so does the queue's page in the Cloudflare dashboard. Or, to run without a Cloudflare "
+						+ "account, turn on local mode (cloudflare.queues.local.enabled=true)"));
+	}
+
+	@Test
+	void aQueueNameGivenAsTheQueueIdIsCalledOutWithWhereToFindTheId() {
+		this.contextRunner
+			.withPropertyValues("cloudflare.queues.account-id=" + ACCOUNT, "cloudflare.queues.api-token=" + TOKEN,
+					"cloudflare.queues.queues.orders.queue-id=orders-queue")
+			.run((context) -> assertThat(findCause(context.getStartupFailure()))
+				.hasMessage("Invalid Cloudflare Queues configuration: cloudflare.queues.queues.orders.queue-id: "
+						+ "'orders-queue' looks like a queue's name, not its id. Set the queue's id, 32 hex digits: "
+						+ "`wrangler queues list` shows it, and so does the queue's page in the Cloudflare dashboard "
+						+ "(The id must hold only letters and digits, found '-' at 6)"));
+	}
+
+	@Test
+	void aMalformedAccountIdSaysWhereToFindTheAccountId() {
+		this.contextRunner
+			.withPropertyValues("cloudflare.queues.account-id=ops@example.com", "cloudflare.queues.api-token=" + TOKEN)
+			.run((context) -> assertThat(findCause(context.getStartupFailure()))
+				.hasMessage("Invalid Cloudflare Queues configuration: cloudflare.queues.account-id: The id must hold "
+						+ "only letters and digits, found '@' at 3 (32 letters or digits at most, as Cloudflare "
+						+ "issues them). The account id is 32 hex digits: the Cloudflare dashboard shows it on the "
+						+ "account's home page and in its address (dash.cloudflare.com/<account id>)"));
 	}
 
 	private static InvalidCloudflareQueuesPropertyException findCause(Throwable failure) {

@@ -157,6 +157,43 @@ class CloudflareQueuesLocalAutoConfigurationTests {
 	}
 
 	@Test
+	void theQuickStartPropertiesStartWithNoVariableSetAndTheDefaultQueueExists() {
+		this.localRunner
+			.withPropertyValues("cloudflare.queues.account-id=${CFQ_TEST_UNSET_ACCOUNT_ID}",
+					"cloudflare.queues.api-token=${CFQ_TEST_UNSET_API_TOKEN}",
+					"cloudflare.queues.queue-id=${CFQ_TEST_UNSET_QUEUE_ID}")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				context.getBean(QueuePublisher.class).pushText("hello").block(Duration.ofSeconds(5));
+				assertThat(single(context.getBean(CloudflareQueuesEmulator.class), "default").body())
+					.isEqualTo("hello");
+			});
+	}
+
+	@Test
+	void blankAccountCredentialsAndQueueIdAreFine() {
+		this.localRunner
+			.withPropertyValues("cloudflare.queues.account-id=", "cloudflare.queues.api-token=",
+					"cloudflare.queues.queue-id=")
+			.run((context) -> assertThat(context.getBean(CloudflareQueuesEmulator.class).queues())
+				.extracting(EmulatedQueue::accountId, EmulatedQueue::queueId)
+				.containsExactly(tuple(LocalCloudflareQueuesConnectionDetails.ACCOUNT_ID,
+						LocalCloudflareQueuesConnectionDetails.derivedQueueId("default"))));
+	}
+
+	@Test
+	void otherUnresolvedValuesStillFail() {
+		this.localRunner
+			.withPropertyValues("cloudflare.queues.queues.orders.delay=${CFQ_TEST_UNSET_DELAY}")
+			.run((context) -> assertThat(context).getFailure()
+				.isInstanceOf(InvalidCloudflareQueuesPropertyException.class)
+				.hasMessage("Invalid Cloudflare Queues configuration: cloudflare.queues.queues.orders.delay: "
+						+ "unresolved placeholder: 'CFQ_TEST_UNSET_DELAY' is not set. Set the environment variable "
+						+ "CFQ_TEST_UNSET_DELAY (or a property of that name), or give the placeholder a default, as "
+						+ "${CFQ_TEST_UNSET_DELAY:...}"));
+	}
+
+	@Test
 	void configuredCredentialsAreNeverSent() {
 		List<String> sentHeaders = new CopyOnWriteArrayList<>();
 		ClientHttpConnector recorder = new HeaderRecordingConnector(new ReactorClientHttpConnector(), sentHeaders);
