@@ -12,7 +12,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
 import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -113,11 +116,14 @@ class CloudflareQueuesPropertiesValidationTests {
 	}
 
 	@Test
-	void failureAnalyzerIsRegistered() {
+	void failureAnalyzersAreRegistered() {
 		assertThat(SpringFactoriesLoader.forDefaultResourceLocation()
-			.load(FailureAnalyzer.class, null, FailureHandler.handleMessage((message, ex) -> {
-			})))
-			.hasAtLeastOneElementOfType(InvalidCloudflareQueuesPropertyFailureAnalyzer.class);
+			.load(FailureAnalyzer.class, ArgumentResolver.of(Environment.class, new StandardEnvironment()),
+					FailureHandler.handleMessage((message, ex) -> {
+					})))
+			.hasAtLeastOneElementOfType(InvalidCloudflareQueuesPropertyFailureAnalyzer.class)
+			.hasAtLeastOneElementOfType(MissingQueuePublisherFailureAnalyzer.class)
+			.hasAtLeastOneElementOfType(DurationBindFailureAnalyzer.class);
 	}
 
 	@Test
