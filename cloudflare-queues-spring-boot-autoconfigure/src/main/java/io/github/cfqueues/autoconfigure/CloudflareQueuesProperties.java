@@ -44,7 +44,8 @@ public class CloudflareQueuesProperties extends AccountProperties {
 	private Duration requestTimeout = Duration.ofSeconds(30);
 
 	/**
-	 * Id of the queue named "default", whose publisher is the primary QueuePublisher bean.
+	 * Id of the queue named "default", whose publisher is the primary QueuePublisher bean. Present but blank, it
+	 * still declares the queue: local mode gives it an id, elsewhere startup fails.
 	 */
 	private @Nullable String queueId;
 
@@ -80,7 +81,11 @@ public class CloudflareQueuesProperties extends AccountProperties {
 
 	/**
 	 * Further queues by name: each gets a QueuePublisher bean named "<name>QueuePublisher" with qualifier
-	 * "<name>".
+	 * "<name>". Each takes queue-id (32 hex digits), delay (of messages that set none; whole seconds, at most 24h),
+	 * content-type (json or text, of QueueMessage.of messages; json by default), batching.enabled,
+	 * batching.max-messages, batching.max-bytes, batching.max-wait and batching.max-in-flight (unset ones take the
+	 * global batching values), and, for a queue in another account, account-id with api-token (or email with
+	 * api-key). "orders: {}" declares a queue with no settings, which local mode gives an id.
 	 */
 	private final Map<String, Queue> queues = new LinkedHashMap<>();
 
@@ -605,7 +610,7 @@ public class CloudflareQueuesProperties extends AccountProperties {
 		private @Nullable Duration delay;
 
 		/**
-		 * Content type of messages that name none.
+		 * Content type of QueueMessage.of(...) messages: json or text.
 		 */
 		private MessageContentType contentType = MessageContentType.JSON;
 
