@@ -81,11 +81,20 @@ public final class CloudflareQueuesAutoConfiguration {
 		return builder.build();
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	QueueEndpoints cloudflareQueuesEndpoints(CloudflareQueuesProperties properties,
+			CloudflareQueuesConnectionDetails connectionDetails) {
+		return new QueueEndpoints(properties, connectionDetails);
+	}
+
 	@Bean(QueuePublisherBeanRegistrar.FACTORY_BEAN_NAME)
 	@ConditionalOnMissingBean
 	CloudflareQueuesPublisherFactory cloudflareQueuesPublisherFactory(CloudflareQueuesProperties properties,
-			CloudflareQueuesConnectionDetails connectionDetails, CloudflareQueuesClient cloudflareQueuesClient) {
-		return new CloudflareQueuesPublisherFactory(properties, connectionDetails, cloudflareQueuesClient);
+			CloudflareQueuesConnectionDetails connectionDetails, QueueEndpoints cloudflareQueuesEndpoints,
+			CloudflareQueuesClient cloudflareQueuesClient) {
+		return new CloudflareQueuesPublisherFactory(properties, connectionDetails, cloudflareQueuesEndpoints,
+				cloudflareQueuesClient);
 	}
 
 	@Bean

@@ -490,6 +490,13 @@ public class CloudflareQueuesProperties extends AccountProperties {
 		 */
 		private int port;
 
+		/**
+		 * Whether local mode may start while credentials (api-token, or email and api-key) are configured. They are
+		 * never sent in local mode, so by default their presence stops the startup: it suggests a deployment where
+		 * local mode was switched on by mistake.
+		 */
+		private boolean allowCredentials;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -504,6 +511,14 @@ public class CloudflareQueuesProperties extends AccountProperties {
 
 		public void setPort(int port) {
 			this.port = port;
+		}
+
+		public boolean isAllowCredentials() {
+			return this.allowCredentials;
+		}
+
+		public void setAllowCredentials(boolean allowCredentials) {
+			this.allowCredentials = allowCredentials;
 		}
 
 	}

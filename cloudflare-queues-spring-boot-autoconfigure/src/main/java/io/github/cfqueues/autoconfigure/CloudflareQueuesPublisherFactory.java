@@ -10,9 +10,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Makes the publisher of a configured queue through the {@link CloudflareQueuesClient}: the queue's id, account and
- * credentials come from the {@link CloudflareQueuesConnectionDetails}, its options from {@code cloudflare.queues.*}.
- * The auto-configuration registers one bean per queue through it.
+ * Makes the publisher of a configured queue through the {@link CloudflareQueuesClient}: the queue's account, id and
+ * credentials come from the {@link QueueEndpoints}, its options from {@code cloudflare.queues.*}. The
+ * auto-configuration registers one bean per queue through it.
  */
 public final class CloudflareQueuesPublisherFactory {
 
@@ -24,39 +24,44 @@ public final class CloudflareQueuesPublisherFactory {
 
 	private final CloudflareQueuesConnectionDetails connectionDetails;
 
+	private final QueueEndpoints endpoints;
+
 	private final CloudflareQueuesClient client;
 
 	CloudflareQueuesPublisherFactory(CloudflareQueuesProperties properties,
-			CloudflareQueuesConnectionDetails connectionDetails, CloudflareQueuesClient client) {
+			CloudflareQueuesConnectionDetails connectionDetails, QueueEndpoints endpoints,
+			CloudflareQueuesClient client) {
 		this.properties = properties;
 		this.connectionDetails = connectionDetails;
+		this.endpoints = endpoints;
 		this.client = client;
 	}
 
 	/**
-	 * Creates the publisher of a configured queue.
+	 * Creates the publisher of a configured queue. Its account's credentials are asked for once now, so that
+	 * missing ones fail the startup rather than the first push.
 	 * @param queueName the queue's name
 	 * @return the publisher
+	 * @throws IllegalArgumentException if no queue of that name is configured
+	 * @throws InvalidCloudflareQueuesPropertyException if its account, id or credentials are missing
 	 */
 	public QueuePublisher create(String queueName) {
+		QueueEndpoint endpoint = this.endpoints.get(queueName);
+		this.connectionDetails.getCredentials(endpoint.accountId());
 		Queue queue = ConfiguredQueues.of(this.properties).get(queueName);
-		if (queue == null) {
-			throw new IllegalArgumentException("No queue named '" + queueName + "' is configured; known queues: "
-					+ ConfiguredQueues.of(this.properties).keySet());
-		}
-		QueueEndpoint endpoint = this.connectionDetails.getQueue(queueName);
 		warnOfUnlikelyQueueId(queueName, queue, endpoint);
 		return this.client.publisher(queueName, endpoint.queueId(),
 				ClientSettings.options(this.properties, queue, endpoint));
 	}
 
 	/**
-	 * Warns when a queue at Cloudflare (not on a loopback host, such as an emulator) has an id unlike those
-	 * Cloudflare issues: most likely the queue's name, which passes the checks and fails at the first push.
+	 * Warns when a queue at Cloudflare (not local, nor on a loopback host such as an emulator or a test server) has
+	 * an id unlike those Cloudflare issues: most likely the queue's name, which passes the checks and fails at the
+	 * first push.
 	 */
 	private void warnOfUnlikelyQueueId(String queueName, Queue queue, QueueEndpoint endpoint) {
 		String host = this.connectionDetails.getBaseUrl().getHost();
-		if ((host != null && CloudflareQueuesPropertiesValidator.isLoopback(host))
+		if (this.connectionDetails.isLocal() || (host != null && CloudflareQueuesPropertiesValidator.isLoopback(host))
 				|| CLOUDFLARE_ID.matcher(endpoint.queueId()).matches()) {
 			return;
 		}

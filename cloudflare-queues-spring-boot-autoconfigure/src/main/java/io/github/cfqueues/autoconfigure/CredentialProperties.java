@@ -44,6 +44,16 @@ record CredentialProperties(String prefix, @Nullable String apiToken, @Nullable 
 		return null;
 	}
 
+	/**
+	 * Fails if a value holds a placeholder that was left unresolved.
+	 * @throws InvalidCloudflareQueuesPropertyException naming the property and the variable
+	 */
+	void failIfUnresolved() {
+		UnresolvedPlaceholders.failIfUnresolved(this.prefix + ".api-token", this.apiToken);
+		UnresolvedPlaceholders.failIfUnresolved(this.prefix + ".email", this.email);
+		UnresolvedPlaceholders.failIfUnresolved(this.prefix + ".api-key", this.apiKey);
+	}
+
 	private String checked(String property, @Nullable String value) {
 		try {
 			return CloudflareCredentials.checkHeaderValue(value, "The value");

@@ -12,7 +12,6 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProce
 import org.springframework.beans.factory.support.InstanceSupplier;
 import org.springframework.beans.factory.support.RegisteredBean;
 import org.springframework.beans.factory.support.RootBeanDefinition;
-import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
@@ -56,7 +55,8 @@ final class QueuePublisherBeanRegistrar implements BeanDefinitionRegistryPostPro
 
 	/**
 	 * Prepares the environment before anything binds {@code cloudflare.queues.*}, here or in the properties bean:
-	 * declares the queues given no settings, and fails on a value left with an unresolved placeholder.
+	 * declares the queues given no settings, and fails on a value left with an unresolved placeholder (ids and
+	 * credentials aside: whether they are needed depends on the connection).
 	 * @param environment the environment
 	 * @return the properties as bound from it
 	 */
@@ -65,14 +65,7 @@ final class QueuePublisherBeanRegistrar implements BeanDefinitionRegistryPostPro
 			EmptyQueueDeclarations.declare(configurable);
 		}
 		Binder binder = Binder.get(environment);
-		boolean localMode;
-		try {
-			localMode = binder.bind(CloudflareQueuesProperties.PREFIX + ".local.enabled", Boolean.class).orElse(false);
-		}
-		catch (BindException ex) {
-			localMode = false;
-		}
-		UnresolvedPlaceholders.check(environment, localMode);
+		UnresolvedPlaceholders.check(environment);
 		return binder.bind(CloudflareQueuesProperties.PREFIX, Bindable.of(CloudflareQueuesProperties.class))
 			.orElseGet(CloudflareQueuesProperties::new);
 	}

@@ -16,17 +16,18 @@ import org.springframework.core.env.Environment;
  * environment variable that is not set ({@code account-id: ${CLOUDFLARE_ACCOUNT_ID}}). Spring leaves such a
  * placeholder in the value as written, where it would otherwise surface as a malformed id or duration.
  * <p>
- * In local mode the account id, credentials and queue ids, global or per queue, may stay unresolved: they count as
- * unset there ({@link #isSet(String)}), as local mode needs none of them. Any other unresolved value fails, in
- * local mode too. Errors name the property and the variable, never the rest of the value.
+ * The account ids, queue ids and credentials, global or per queue, are left for later: a
+ * {@link CloudflareQueuesConnectionDetails#isLocal() local} connection needs none of them, so there they count as
+ * unset ({@link #isSet(String)}); elsewhere {@link QueueEndpoints} and the credentials fail on them
+ * ({@link #failIfUnresolved(String, String)}). Any other unresolved value fails before anything is bound. Errors
+ * name the property and the variable, never the rest of the value.
  */
 final class UnresolvedPlaceholders {
 
 	private static final ConfigurationPropertyName PREFIX = ConfigurationPropertyName
 		.of(CloudflareQueuesProperties.PREFIX);
 
-	private static final Set<String> OPTIONAL_IN_LOCAL_MODE = Set.of("account-id", "api-token", "email", "api-key",
-			"queue-id");
+	private static final Set<String> CHECKED_LATER = Set.of("account-id", "api-token", "email", "api-key", "queue-id");
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)");
 
@@ -35,39 +36,47 @@ final class UnresolvedPlaceholders {
 
 	/**
 	 * Fails on the first {@code cloudflare.queues.*} value, as the environment resolves it, that still holds a
-	 * placeholder, unless local mode lets it through.
+	 * placeholder, the ids and credentials aside.
 	 * @param environment the environment
-	 * @param localMode whether local mode is on
 	 * @throws InvalidCloudflareQueuesPropertyException naming the property and the variable
 	 */
-	static void check(Environment environment, boolean localMode) {
+	static void check(Environment environment) {
 		Map<ConfigurationPropertyName, @Nullable Object> values = EnvironmentValues.of(environment,
 				PREFIX::isAncestorOf);
 		for (Map.Entry<ConfigurationPropertyName, @Nullable Object> entry : values.entrySet()) {
-			if (!(entry.getValue() instanceof String value) || !value.contains("${")) {
+			if (!(entry.getValue() instanceof String value) || !value.contains("${")
+					|| isCheckedLater(entry.getKey())) {
 				continue;
 			}
-			String variable = unresolvedVariable(environment.resolvePlaceholders(value));
-			ConfigurationPropertyName name = entry.getKey();
-			if (variable == null || (localMode && isOptionalInLocalMode(name))) {
-				continue;
+			String variable = variable(environment.resolvePlaceholders(value));
+			if (variable != null) {
+				throw unresolved(entry.getKey().toString(), variable, "");
 			}
-			throw new InvalidCloudflareQueuesPropertyException(name.toString(), "unresolved placeholder: '" + variable
-					+ "' is not set. Set the environment variable " + variable + " (or a property of that name), or "
-					+ "give the placeholder a default, as ${" + variable + ":...}"
-					+ (localMode ? "" : "; to run without a Cloudflare account, turn on local mode ("
-							+ CloudflareQueuesProperties.PREFIX + ".local.enabled=true)"));
 		}
 	}
 
 	/**
-	 * Whether an id or credential value is set: it has text and is not a placeholder left unresolved (in local
-	 * mode, where {@link #check} lets it through).
+	 * Fails if an id or credential value holds an unresolved placeholder, for a connection that needs it.
+	 * @param property the property the value is bound from
+	 * @param value the bound value
+	 * @throws InvalidCloudflareQueuesPropertyException naming the property and the variable, and local mode as the
+	 * way to run without a Cloudflare account
+	 */
+	static void failIfUnresolved(String property, @Nullable String value) {
+		String variable = (value != null) ? variable(value) : null;
+		if (variable != null) {
+			throw unresolved(property, variable, "; to run without a Cloudflare account, turn on local mode ("
+					+ CloudflareQueuesProperties.PREFIX + ".local.enabled=true)");
+		}
+	}
+
+	/**
+	 * Whether an id or credential value is set: it has text and is not a placeholder left unresolved.
 	 * @param value the bound value
 	 * @return whether the value is set
 	 */
 	static boolean isSet(@Nullable String value) {
-		return value != null && !value.isBlank() && unresolvedVariable(value) == null;
+		return value != null && !value.isBlank() && variable(value) == null;
 	}
 
 	/**
@@ -79,7 +88,14 @@ final class UnresolvedPlaceholders {
 		return isSet(value) ? value : null;
 	}
 
-	private static @Nullable String unresolvedVariable(String value) {
+	private static InvalidCloudflareQueuesPropertyException unresolved(String property, String variable,
+			String suffix) {
+		return new InvalidCloudflareQueuesPropertyException(property, "unresolved placeholder: '" + variable
+				+ "' is not set. Set the environment variable " + variable + " (or a property of that name), or give "
+				+ "the placeholder a default, as ${" + variable + ":...}" + suffix);
+	}
+
+	private static @Nullable String variable(String value) {
 		Matcher matcher = PLACEHOLDER.matcher(value);
 		return matcher.find() ? matcher.group(1) : null;
 	}
@@ -87,8 +103,8 @@ final class UnresolvedPlaceholders {
 	/**
 	 * {@code cloudflare.queues.<key>} or {@code cloudflare.queues.queues.<name>.<key>} for an id or credential key.
 	 */
-	private static boolean isOptionalInLocalMode(ConfigurationPropertyName name) {
-		if (!OPTIONAL_IN_LOCAL_MODE.contains(name.getLastElement(Form.DASHED))) {
+	private static boolean isCheckedLater(ConfigurationPropertyName name) {
+		if (!CHECKED_LATER.contains(name.getLastElement(Form.DASHED))) {
 			return false;
 		}
 		int elements = name.getNumberOfElements();

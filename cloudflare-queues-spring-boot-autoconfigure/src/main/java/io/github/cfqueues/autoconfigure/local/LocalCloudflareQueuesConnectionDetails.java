@@ -1,58 +1,38 @@
 package io.github.cfqueues.autoconfigure.local;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 import io.github.cfqueues.autoconfigure.CloudflareQueuesConnectionDetails;
-import io.github.cfqueues.autoconfigure.ConfiguredQueue;
+import io.github.cfqueues.autoconfigure.QueueEndpoints;
 import io.github.cfqueues.client.CloudflareCredentials;
-import io.github.cfqueues.client.QueueEndpoint;
-
-import org.springframework.util.DigestUtils;
 
 /**
- * Connection details of local mode: every configured queue lives in the embedded emulator. A queue keeps its
- * configured ids; one with no account id gets {@value #ACCOUNT_ID}, one with no queue id gets
- * {@link #derivedQueueId(String) an id derived from its name}. Every request carries the token
- * {@value #API_TOKEN}; configured credentials are never sent.
+ * Connection details of an emulator on this machine: every request goes to its base URL with the token
+ * {@value #API_TOKEN}, for every account; configured credentials are never sent. {@link #isLocal() Local}, so no
+ * Cloudflare account is needed: queues with no ids get {@link QueueEndpoints#derivedQueueId(String) derived ones}.
  */
 public final class LocalCloudflareQueuesConnectionDetails implements CloudflareQueuesConnectionDetails {
 
 	/**
 	 * The account id of queues that configure none.
 	 */
-	public static final String ACCOUNT_ID = "localaccount";
+	public static final String ACCOUNT_ID = QueueEndpoints.LOCAL_ACCOUNT_ID;
 
 	/**
-	 * The API token sent to the emulator; an emulator bean of the application's must accept it.
+	 * The API token sent to the emulator, which must accept it.
 	 */
 	public static final String API_TOKEN = "cloudflare-queues-local-mode";
 
+	private static final CloudflareCredentials CREDENTIALS = CloudflareCredentials.apiToken(API_TOKEN);
+
 	private final URI baseUrl;
 
-	private final Map<String, QueueEndpoint> queues = new LinkedHashMap<>();
-
-	LocalCloudflareQueuesConnectionDetails(URI baseUrl, List<ConfiguredQueue> configuredQueues) {
-		this.baseUrl = baseUrl;
-		CloudflareCredentials credentials = CloudflareCredentials.apiToken(API_TOKEN);
-		for (ConfiguredQueue queue : configuredQueues) {
-			String accountId = (queue.accountId() != null) ? queue.accountId() : ACCOUNT_ID;
-			String queueId = (queue.queueId() != null) ? queue.queueId() : derivedQueueId(queue.name());
-			this.queues.put(queue.name(), new QueueEndpoint(queue.name(), accountId, queueId, credentials));
-		}
-	}
-
 	/**
-	 * The queue id local mode gives a queue that configures none: the MD5 of its name, as 32 hex digits like a
-	 * Cloudflare queue id, the same on every start.
-	 * @param queueName the queue's name
-	 * @return the queue id
+	 * Creates connection details for an emulator.
+	 * @param baseUrl the emulator's API base URL, such as {@code http://127.0.0.1:8787/client/v4}
 	 */
-	public static String derivedQueueId(String queueName) {
-		return DigestUtils.md5DigestAsHex(queueName.getBytes(StandardCharsets.UTF_8));
+	public LocalCloudflareQueuesConnectionDetails(URI baseUrl) {
+		this.baseUrl = baseUrl;
 	}
 
 	@Override
@@ -61,21 +41,18 @@ public final class LocalCloudflareQueuesConnectionDetails implements CloudflareQ
 	}
 
 	@Override
-	public QueueEndpoint getQueue(String queueName) {
-		QueueEndpoint queue = this.queues.get(queueName);
-		if (queue == null) {
-			throw new IllegalArgumentException(
-					"No queue named '" + queueName + "' is configured; known queues: " + this.queues.keySet());
-		}
-		return queue;
+	public CloudflareCredentials getCredentials(String accountId) {
+		return CREDENTIALS;
 	}
 
-	/**
-	 * Every configured queue, in configuration order.
-	 * @return the queues' endpoints
-	 */
-	public List<QueueEndpoint> getQueues() {
-		return List.copyOf(this.queues.values());
+	@Override
+	public boolean isLocal() {
+		return true;
+	}
+
+	@Override
+	public String toString() {
+		return "LocalCloudflareQueuesConnectionDetails[" + this.baseUrl + "]";
 	}
 
 }

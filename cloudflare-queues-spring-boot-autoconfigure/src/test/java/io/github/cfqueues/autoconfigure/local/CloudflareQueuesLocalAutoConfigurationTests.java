@@ -10,6 +10,7 @@ import io.github.cfqueues.autoconfigure.CloudflareQueuesAutoConfiguration;
 import io.github.cfqueues.autoconfigure.CloudflareQueuesConnectionDetails;
 import io.github.cfqueues.autoconfigure.CloudflareQueuesWebClientCustomizer;
 import io.github.cfqueues.autoconfigure.InvalidCloudflareQueuesPropertyException;
+import io.github.cfqueues.autoconfigure.QueueEndpoints;
 import io.github.cfqueues.client.QueueMessage;
 import io.github.cfqueues.client.QueuePublisher;
 import io.github.cfqueues.emulator.CloudflareQueuesEmulator;
@@ -83,8 +84,8 @@ class CloudflareQueuesLocalAutoConfigurationTests {
 				String local = LocalCloudflareQueuesConnectionDetails.ACCOUNT_ID;
 				assertThat(emulator.queues()).extracting(EmulatedQueue::accountId, EmulatedQueue::queueId)
 					.containsExactlyInAnyOrder(tuple(local, "q1"),
-							tuple(local, LocalCloudflareQueuesConnectionDetails.derivedQueueId("orders")),
-							tuple(local, LocalCloudflareQueuesConnectionDetails.derivedQueueId("emails")),
+							tuple(local, QueueEndpoints.derivedQueueId("orders")),
+							tuple(local, QueueEndpoints.derivedQueueId("emails")),
 							tuple(CONFIGURED_ACCOUNT, "b7"));
 				assertThat(context.getBean(CloudflareQueuesConnectionDetails.class).getBaseUrl())
 					.isEqualTo(emulator.baseUrl());
@@ -93,9 +94,9 @@ class CloudflareQueuesLocalAutoConfigurationTests {
 
 	@Test
 	void derivedQueueIdsAreStableAndLookLikeCloudflareIds() {
-		assertThat(LocalCloudflareQueuesConnectionDetails.derivedQueueId("orders")).matches("[0-9a-f]{32}")
-			.isEqualTo(LocalCloudflareQueuesConnectionDetails.derivedQueueId("orders"))
-			.isNotEqualTo(LocalCloudflareQueuesConnectionDetails.derivedQueueId("emails"));
+		assertThat(QueueEndpoints.derivedQueueId("orders")).matches("[0-9a-f]{32}")
+			.isEqualTo(QueueEndpoints.derivedQueueId("orders"))
+			.isNotEqualTo(QueueEndpoints.derivedQueueId("emails"));
 	}
 
 	@Test
@@ -126,7 +127,7 @@ class CloudflareQueuesLocalAutoConfigurationTests {
 			CloudflareQueuesEmulator emulator = context.getBean(CloudflareQueuesEmulator.class);
 			assertThat(output).contains("Cloudflare Queues LOCAL MODE: messages are NOT going to Cloudflare; "
 					+ "embedded emulator at " + emulator.baseUrl() + " with queues [default -> localaccount/"
-					+ LocalCloudflareQueuesConnectionDetails.derivedQueueId("default") + "]. See what reached it at "
+					+ QueueEndpoints.derivedQueueId("default") + "]. See what reached it at "
 					+ emulator.inspectionUrl() + " (no credentials needed) or through the CloudflareQueuesEmulator "
 					+ "bean; its API accepts only 'Authorization: Bearer cloudflare-queues-local-mode'");
 		});
@@ -153,7 +154,7 @@ class CloudflareQueuesLocalAutoConfigurationTests {
 			.run((context) -> assertThat(context.getBean(CloudflareQueuesEmulator.class).queues())
 				.extracting(EmulatedQueue::name, EmulatedQueue::queueId)
 				.containsExactlyInAnyOrder(tuple("default", "q1"),
-						tuple("orders", LocalCloudflareQueuesConnectionDetails.derivedQueueId("orders"))));
+						tuple("orders", QueueEndpoints.derivedQueueId("orders"))));
 	}
 
 	@Test
@@ -178,7 +179,7 @@ class CloudflareQueuesLocalAutoConfigurationTests {
 			.run((context) -> assertThat(context.getBean(CloudflareQueuesEmulator.class).queues())
 				.extracting(EmulatedQueue::accountId, EmulatedQueue::queueId)
 				.containsExactly(tuple(LocalCloudflareQueuesConnectionDetails.ACCOUNT_ID,
-						LocalCloudflareQueuesConnectionDetails.derivedQueueId("default"))));
+						QueueEndpoints.derivedQueueId("default"))));
 	}
 
 	@Test
@@ -194,11 +195,40 @@ class CloudflareQueuesLocalAutoConfigurationTests {
 	}
 
 	@Test
+	void configuredCredentialsStopTheStartupUnlessAllowed() {
+		this.localRunner
+			.withPropertyValues("cloudflare.queues.api-token=" + CONFIGURED_TOKEN, "cloudflare.queues.queue-id=q1",
+					"cloudflare.queues.queues.legacy.email=a@b.example",
+					"cloudflare.queues.queues.legacy.api-key=configured-legacy-key")
+			.run((context) -> {
+				assertThat(context).getFailure()
+					.rootCause()
+					.hasMessage("Invalid Cloudflare Queues configuration: cloudflare.queues.local.enabled: local mode "
+							+ "is on while credentials are configured (cloudflare.queues.api-token, "
+							+ "cloudflare.queues.queues.legacy.api-key): every message would go to an in-memory "
+							+ "emulator and none to Cloudflare. If this runs in production, turn local mode off; to "
+							+ "keep local mode with the credentials configured, set "
+							+ "cloudflare.queues.local.allow-credentials=true");
+				for (Throwable failure = context.getStartupFailure(); failure != null; failure = failure.getCause()) {
+					assertThat(failure.getMessage()).doesNotContain(CONFIGURED_TOKEN, "configured-legacy-key");
+				}
+			});
+	}
+
+	@Test
+	void credentialsOfVariablesThatAreNotSetDoNotStopTheStartup() {
+		this.localRunner.withPropertyValues("cloudflare.queues.api-token=${CFQ_TEST_UNSET_API_TOKEN}",
+				"cloudflare.queues.api-key=", "cloudflare.queues.queue-id=q1")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void configuredCredentialsAreNeverSent() {
 		List<String> sentHeaders = new CopyOnWriteArrayList<>();
 		ClientHttpConnector recorder = new HeaderRecordingConnector(new ReactorClientHttpConnector(), sentHeaders);
 		this.localRunner
-			.withPropertyValues("cloudflare.queues.account-id=" + CONFIGURED_ACCOUNT,
+			.withPropertyValues("cloudflare.queues.local.allow-credentials=true",
+					"cloudflare.queues.account-id=" + CONFIGURED_ACCOUNT,
 					"cloudflare.queues.api-token=" + CONFIGURED_TOKEN, "cloudflare.queues.queue-id=q1",
 					"cloudflare.queues.queues.legacy.queue-id=q2", "cloudflare.queues.queues.legacy.email=a@b.example",
 					"cloudflare.queues.queues.legacy.api-key=configured-legacy-key")
@@ -277,7 +307,7 @@ class CloudflareQueuesLocalAutoConfigurationTests {
 	}
 
 	private static StoredMessage single(CloudflareQueuesEmulator emulator, String queueName) {
-		String queueId = LocalCloudflareQueuesConnectionDetails.derivedQueueId(queueName);
+		String queueId = QueueEndpoints.derivedQueueId(queueName);
 		List<StoredMessage> messages = emulator.queue(LocalCloudflareQueuesConnectionDetails.ACCOUNT_ID, queueId)
 			.orElseThrow()
 			.messages();

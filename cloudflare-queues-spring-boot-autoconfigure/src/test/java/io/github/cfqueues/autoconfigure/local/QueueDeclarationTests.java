@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import io.github.cfqueues.autoconfigure.CloudflareQueuesAutoConfiguration;
 import io.github.cfqueues.autoconfigure.InvalidCloudflareQueuesPropertyException;
+import io.github.cfqueues.autoconfigure.QueueEndpoints;
 import io.github.cfqueues.client.QueuePublisher;
 import io.github.cfqueues.client.QueuePublisherRegistry;
 import io.github.cfqueues.emulator.CloudflareQueuesEmulator;
@@ -90,7 +91,7 @@ class QueueDeclarationTests {
 	}
 
 	private static String derived(String name) {
-		return LocalCloudflareQueuesConnectionDetails.derivedQueueId(name);
+		return QueueEndpoints.derivedQueueId(name);
 	}
 
 	private static ConfigurableApplicationContext run(String... args) {

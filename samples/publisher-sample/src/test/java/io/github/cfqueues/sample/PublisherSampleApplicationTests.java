@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.cfqueues.autoconfigure.CloudflareQueuesConnectionDetails;
+import io.github.cfqueues.autoconfigure.QueueEndpoints;
 import io.github.cfqueues.client.QueueEndpoint;
 import io.github.cfqueues.emulator.CloudflareQueuesEmulator;
 import io.github.cfqueues.emulator.StoredMessage;
@@ -40,9 +41,12 @@ class PublisherSampleApplicationTests {
 	@Autowired
 	private CloudflareQueuesConnectionDetails connectionDetails;
 
+	@Autowired
+	private QueueEndpoints endpoints;
+
 	@Test
 	void inLocalModeEveryKindOfMessageArrivesInTheEmbeddedEmulator(CapturedOutput output) {
-		QueueEndpoint queue = this.connectionDetails.getQueue("default");
+		QueueEndpoint queue = this.endpoints.get("default");
 		assertThat(this.connectionDetails.getBaseUrl()).isEqualTo(this.emulator.baseUrl());
 		assertSamplePushes(this.emulator.queue(queue.accountId(), queue.queueId()).orElseThrow().messages());
 		assertThat(output).contains("Cloudflare Queues LOCAL MODE: messages are NOT going to Cloudflare")
