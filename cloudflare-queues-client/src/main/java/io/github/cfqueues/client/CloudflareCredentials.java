@@ -1,13 +1,16 @@
 package io.github.cfqueues.client;
 
+import java.util.Objects;
 import java.util.function.BiConsumer;
 
 /**
- * How requests authenticate: an API token (preferred) or the legacy global API key with its account email.
+ * How requests authenticate: an API token (preferred) or the legacy global API key with its account email, fixed or
+ * {@link #provided(CloudflareCredentialsProvider) read from a provider} as each request leaves.
  * <p>
  * Neither {@code toString()} nor any exception message ever shows the secret.
  */
-public sealed interface CloudflareCredentials permits CloudflareCredentials.ApiToken, CloudflareCredentials.GlobalApiKey {
+public sealed interface CloudflareCredentials
+		permits CloudflareCredentials.ApiToken, CloudflareCredentials.GlobalApiKey, CloudflareCredentials.Provided {
 
 	/**
 	 * Credentials for an API token, sent as {@code Authorization: Bearer <token>}.
@@ -26,6 +29,16 @@ public sealed interface CloudflareCredentials permits CloudflareCredentials.ApiT
 	 */
 	static CloudflareCredentials globalApiKey(String email, String apiKey) {
 		return new GlobalApiKey(email, apiKey);
+	}
+
+	/**
+	 * Credentials read from a provider as each request leaves, so that a token rotated while the application runs
+	 * is used from the next request on.
+	 * @param provider supplies the current credentials
+	 * @return the credentials
+	 */
+	static CloudflareCredentials provided(CloudflareCredentialsProvider provider) {
+		return new Provided(provider);
 	}
 
 	/**
@@ -100,6 +113,38 @@ public sealed interface CloudflareCredentials permits CloudflareCredentials.ApiT
 		@Override
 		public String toString() {
 			return "GlobalApiKey[email=******, apiKey=******]";
+		}
+
+	}
+
+	/**
+	 * Credentials read from a provider for every request.
+	 *
+	 * @param provider supplies the current credentials
+	 */
+	record Provided(CloudflareCredentialsProvider provider) implements CloudflareCredentials {
+
+		public Provided {
+			Objects.requireNonNull(provider, "The credentials provider must not be null");
+		}
+
+		/**
+		 * Writes the headers of the credentials the provider supplies now.
+		 * @throws IllegalStateException if the provider supplies none, or supplies provided credentials in turn
+		 */
+		@Override
+		public void writeHeaders(BiConsumer<String, String> header) {
+			CloudflareCredentials current = this.provider.getCredentials();
+			if (current == null || current instanceof Provided) {
+				throw new IllegalStateException("The credentials provider supplied " + ((current != null)
+						? "provided credentials" : "null") + "; it must supply an API token or a global API key");
+			}
+			current.writeHeaders(header);
+		}
+
+		@Override
+		public String toString() {
+			return "Provided[******]";
 		}
 
 	}

@@ -8,8 +8,9 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Looks a queue's id up by name through the client's {@link io.github.cfqueues.client.admin.QueueAdmin} of the
- * queue's account, which lists the account's queues once, under the rate limit, and remembers the ids for the life
- * of the client. Blocks the startup while it lists: each page's request is bounded by the request timeout, its
+ * queue's account (the same for every queue of the account, as {@link QueueEndpoints} gives each account one
+ * credentials instance), which lists the account's queues once, under the rate limit, and remembers the ids for the
+ * life of the client. Blocks the startup while it lists: each page's request is bounded by the request timeout, its
  * retries and the rate limit's max-wait.
  */
 final class ClientQueueIdLookup implements QueueIdLookup {

@@ -4,13 +4,11 @@ import io.github.cfqueues.client.BodySerializer;
 import io.github.cfqueues.client.CloudflareQueuesClient;
 import io.github.cfqueues.client.JacksonBodySerializer;
 import io.github.cfqueues.client.QueueConsumer;
-import io.github.cfqueues.client.QueueEndpoint;
 import io.github.cfqueues.client.QueuePublisher;
 import io.github.cfqueues.client.QueuePublisherRegistry;
 import io.github.cfqueues.client.QueueRegistry;
 import io.github.cfqueues.client.RetryListener;
 import io.github.cfqueues.client.admin.QueueAdmin;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,9 +51,8 @@ public final class CloudflareQueuesAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CloudflareQueuesConnectionDetails cloudflareQueuesConnectionDetails(CloudflareQueuesProperties properties,
-			ObjectProvider<CloudflareQueuesClient> client) {
-		return new PropertiesCloudflareQueuesConnectionDetails(properties, new ClientQueueIdLookup(client));
+	CloudflareQueuesConnectionDetails cloudflareQueuesConnectionDetails(CloudflareQueuesProperties properties) {
+		return new PropertiesCloudflareQueuesConnectionDetails(properties);
 	}
 
 	@Bean
@@ -72,8 +69,8 @@ public final class CloudflareQueuesAutoConfiguration {
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
 			ObjectProvider<CloudflareQueuesWebClientCustomizer> webClientCustomizers,
-			BodySerializer cloudflareQueuesBodySerializer, ObjectProvider<RetryListener> retryListeners,
-			ObjectProvider<CloudflareQueuesClientCustomizer> customizers) {
+			BodySerializer cloudflareQueuesBodySerializer, QueueEndpoints cloudflareQueuesEndpoints,
+			ObjectProvider<RetryListener> retryListeners, ObjectProvider<CloudflareQueuesClientCustomizer> customizers) {
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
 			.withConnectTimeout(properties.getConnectTimeout());
 		WebClient.Builder webClient = webClientBuilder.getIfAvailable(WebClient::builder)
@@ -85,9 +82,9 @@ public final class CloudflareQueuesAutoConfiguration {
 			.webClientBuilder(webClient)
 			.baseUrl(connectionDetails.getBaseUrl())
 			.bodySerializer(cloudflareQueuesBodySerializer);
-		QueueEndpoint account = account(properties, connectionDetails);
-		if (account != null) {
-			builder.accountId(account.accountId()).credentials(account.credentials());
+		String accountId = QueueEndpoints.defaultAccountId(properties, connectionDetails);
+		if (accountId != null) {
+			builder.accountId(accountId).credentials(cloudflareQueuesEndpoints.credentials(accountId));
 		}
 		retryListeners.orderedStream().forEach(builder::retryListener);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
@@ -96,28 +93,31 @@ public final class CloudflareQueuesAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@Conditional(OnDefaultAccountCondition.class)
-	QueueAdmin queueAdmin(CloudflareQueuesProperties properties, CloudflareQueuesConnectionDetails connectionDetails,
-			CloudflareQueuesClient cloudflareQueuesClient) {
-		QueueEndpoint account = account(properties, connectionDetails);
-		if (account == null) {
-			throw new InvalidCloudflareQueuesPropertyException(CloudflareQueuesProperties.PREFIX + ".account-id",
-					"the queueAdmin bean needs the account id and its credentials");
-		}
-		return cloudflareQueuesClient.admin(account.accountId(), account.credentials());
+	QueueEndpoints cloudflareQueuesEndpoints(CloudflareQueuesProperties properties,
+			CloudflareQueuesConnectionDetails connectionDetails, ObjectProvider<CloudflareQueuesClient> client) {
+		return new QueueEndpoints(properties, connectionDetails, new ClientQueueIdLookup(client));
 	}
 
-	private static @Nullable QueueEndpoint account(CloudflareQueuesProperties properties,
-			CloudflareQueuesConnectionDetails connectionDetails) {
-		QueueEndpoint account = connectionDetails.getAccount();
-		return (account != null) ? account : PropertiesCloudflareQueuesConnectionDetails.account(properties);
+	@Bean
+	@ConditionalOnMissingBean
+	@Conditional(OnDefaultAccountCondition.class)
+	QueueAdmin queueAdmin(CloudflareQueuesProperties properties, CloudflareQueuesConnectionDetails connectionDetails,
+			QueueEndpoints cloudflareQueuesEndpoints, CloudflareQueuesClient cloudflareQueuesClient) {
+		String accountId = QueueEndpoints.defaultAccountId(properties, connectionDetails);
+		if (accountId == null) {
+			throw new InvalidCloudflareQueuesPropertyException(CloudflareQueuesProperties.PREFIX + ".account-id",
+					"the queueAdmin bean manages this account, and it is not set");
+		}
+		return cloudflareQueuesClient.admin(accountId, cloudflareQueuesEndpoints.credentials(accountId));
 	}
 
 	@Bean(QueueBeanRegistrar.BEANS_NAME)
 	@ConditionalOnMissingBean
 	CloudflareQueuesBeans cloudflareQueuesBeans(CloudflareQueuesProperties properties,
-			CloudflareQueuesConnectionDetails connectionDetails, CloudflareQueuesClient cloudflareQueuesClient) {
-		return new CloudflareQueuesBeans(properties, connectionDetails, cloudflareQueuesClient);
+			CloudflareQueuesConnectionDetails connectionDetails, QueueEndpoints cloudflareQueuesEndpoints,
+			CloudflareQueuesClient cloudflareQueuesClient) {
+		return new CloudflareQueuesBeans(properties, connectionDetails, cloudflareQueuesEndpoints,
+				cloudflareQueuesClient);
 	}
 
 	@Bean

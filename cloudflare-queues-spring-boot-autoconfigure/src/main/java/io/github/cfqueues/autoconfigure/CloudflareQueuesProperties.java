@@ -46,7 +46,8 @@ public class CloudflareQueuesProperties extends AccountProperties {
 	private Duration requestTimeout = Duration.ofSeconds(30);
 
 	/**
-	 * Id of the queue named "default", whose publisher is the primary QueuePublisher bean. Set this or queue-name.
+	 * Id of the queue named "default", whose publisher is the primary QueuePublisher bean; or set queue-name. Present
+	 * but blank, it still declares the queue: local mode gives it an id, elsewhere startup fails.
 	 */
 	private @Nullable String queueId;
 
@@ -87,8 +88,18 @@ public class CloudflareQueuesProperties extends AccountProperties {
 	private final Local local = new Local();
 
 	/**
-	 * Further queues by name: each gets a QueuePublisher bean named "<name>QueuePublisher" with qualifier
-	 * "<name>".
+	 * Further queues by name: each gets a QueuePublisher bean named "<name>QueuePublisher" and a QueueConsumer bean
+	 * named "<name>QueueConsumer", with qualifier "<name>". Each takes queue-id (32 hex digits) or queue-name (its
+	 * name at Cloudflare, looked up at startup), delay (of messages that set none; whole seconds, at most 24h),
+	 * content-type (json or text, of QueueMessage.of messages; json by default), batching.enabled,
+	 * batching.max-messages, batching.max-bytes, batching.max-wait and batching.max-in-flight (unset ones take the
+	 * global batching values), for pulling and listening consumer.batch-size, consumer.visibility-timeout,
+	 * consumer.ack-max-wait, consumer.concurrency, consumer.acknowledgement-mode, consumer.retry.initial-delay,
+	 * consumer.retry.multiplier, consumer.retry.max-delay, consumer.max-retries, consumer.idle-interval,
+	 * consumer.max-idle-interval, consumer.auto-startup, consumer.startup-failure, consumer.handler,
+	 * consumer.create-if-missing and consumer.dead-letter-queue (see the README's property table), and, for a queue
+	 * in another account, account-id with api-token (or email with api-key). "orders: {}" declares a queue with no
+	 * settings, which local mode gives an id.
 	 */
 	private final Map<String, Queue> queues = new LinkedHashMap<>();
 
@@ -592,6 +603,13 @@ public class CloudflareQueuesProperties extends AccountProperties {
 		 */
 		private int port;
 
+		/**
+		 * Whether local mode may start while credentials (api-token, or email and api-key) are configured. They are
+		 * never sent in local mode, so by default their presence stops the startup: it suggests a deployment where
+		 * local mode was switched on by mistake.
+		 */
+		private boolean allowCredentials;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -606,6 +624,14 @@ public class CloudflareQueuesProperties extends AccountProperties {
 
 		public void setPort(int port) {
 			this.port = port;
+		}
+
+		public boolean isAllowCredentials() {
+			return this.allowCredentials;
+		}
+
+		public void setAllowCredentials(boolean allowCredentials) {
+			this.allowCredentials = allowCredentials;
 		}
 
 	}
@@ -718,7 +744,7 @@ public class CloudflareQueuesProperties extends AccountProperties {
 		private @Nullable Duration delay;
 
 		/**
-		 * Content type of messages that name none.
+		 * Content type of QueueMessage.of(...) messages: json or text.
 		 */
 		private MessageContentType contentType = MessageContentType.JSON;
 

@@ -32,6 +32,17 @@ final class CloudflareQueuesPropertiesValidator {
 
 	private static final String PREFIX = CloudflareQueuesProperties.PREFIX;
 
+	/**
+	 * What Cloudflare accepts as a queue's name.
+	 */
+	static final String QUEUE_NAME = "[A-Za-z0-9][A-Za-z0-9_-]{0,62}";
+
+	static final String QUEUE_ID_HINT = "Set the queue's id, 32 hex digits: `wrangler queues list` shows it, and so "
+			+ "does the queue's page in the Cloudflare dashboard";
+
+	static final String ACCOUNT_ID_HINT = "The account id is 32 hex digits: the Cloudflare dashboard shows it on the "
+			+ "account's home page and in its address (dash.cloudflare.com/<account id>)";
+
 	private CloudflareQueuesPropertiesValidator() {
 	}
 
@@ -59,14 +70,14 @@ final class CloudflareQueuesPropertiesValidator {
 					"a queue name must start with a letter or digit and hold only letters, digits, '-' and '_'");
 		}
 		String queueId = ConfiguredQueues.queueId(properties, name, queue);
-		checkId(ConfiguredQueues.queueIdProperty(properties, name), queueId);
+		checkId(ConfiguredQueues.queueIdProperty(properties, name, queue), queueId);
 		String queueName = ConfiguredQueues.queueName(properties, name, queue);
 		if (queueName != null) {
 			String property = ConfiguredQueues.queueNameProperty(properties, name);
 			if (queueId != null) {
 				throw new InvalidCloudflareQueuesPropertyException(property, "the queue '" + name + "' has both a "
-						+ "queue-id (" + ConfiguredQueues.queueIdProperty(properties, name) + ") and a queue-name; set "
-						+ "one of them");
+						+ "queue-id (" + ConfiguredQueues.queueIdProperty(properties, name, queue) + ") and a "
+						+ "queue-name; set one of them");
 			}
 			checkQueueName(property, queueName);
 		}
@@ -232,15 +243,20 @@ final class CloudflareQueuesPropertiesValidator {
 	}
 
 	static void checkId(String property, @Nullable String id) {
-		if (!StringUtils.hasText(id)) {
+		if (!UnresolvedPlaceholders.isSet(id)) {
 			return;
 		}
 		try {
 			QueueEndpoint.checkId(id, "id");
 		}
 		catch (IllegalArgumentException ex) {
+			if (property.endsWith(".queue-id") && id.matches(QUEUE_NAME)) {
+				throw new InvalidCloudflareQueuesPropertyException(property, "'" + id + "' looks like a queue's "
+						+ "name, not its id. " + QUEUE_ID_HINT + " (" + ex.getMessage() + ")");
+			}
+			String hint = property.endsWith(".account-id") ? " " + ACCOUNT_ID_HINT : "";
 			throw new InvalidCloudflareQueuesPropertyException(property, ex.getMessage() + " ("
-					+ QueueEndpoint.MAX_ID_LENGTH + " letters or digits at most, as Cloudflare issues them)");
+					+ QueueEndpoint.MAX_ID_LENGTH + " letters or digits at most, as Cloudflare issues them)." + hint);
 		}
 	}
 

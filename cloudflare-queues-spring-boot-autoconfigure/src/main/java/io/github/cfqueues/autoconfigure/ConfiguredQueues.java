@@ -7,77 +7,88 @@ import java.util.Objects;
 import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.Queue;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.util.StringUtils;
-
 /**
  * The queues the properties configure, by name: the top-level {@code queue-id} (or {@code queue-name}) as the
  * queue named {@value CloudflareQueuesProperties#DEFAULT_QUEUE} (taking its other settings from
- * {@code queues.default}, if any), then every entry of {@code queues}.
+ * {@code queues.default}, if any), then every entry of {@code queues}. A top-level {@code queue-id} that is present declares the queue even
+ * when it is blank or, in local mode, an unresolved placeholder: the queue then has no id of its own, which local
+ * mode derives and which elsewhere fails startup.
  */
 final class ConfiguredQueues {
-
-	private static final String PREFIX = CloudflareQueuesProperties.PREFIX;
 
 	private ConfiguredQueues() {
 	}
 
 	static Map<String, Queue> of(CloudflareQueuesProperties properties) {
 		Map<String, Queue> queues = new LinkedHashMap<>();
-		if (StringUtils.hasText(properties.getQueueId()) || StringUtils.hasText(properties.getQueueName())) {
+		if (properties.getQueueId() != null || UnresolvedPlaceholders.isSet(properties.getQueueName())) {
 			Queue queue = properties.getQueues().getOrDefault(CloudflareQueuesProperties.DEFAULT_QUEUE, new Queue());
-			checkSame("queue-id", "ids", properties.getQueueId(), queue.getQueueId());
-			checkSame("queue-name", "names", properties.getQueueName(), queue.getQueueName());
+			String nested = queue.getQueueId();
+			if (UnresolvedPlaceholders.isSet(nested) && UnresolvedPlaceholders.isSet(properties.getQueueId())
+					&& !Objects.equals(nested, properties.getQueueId())) {
+				throw new InvalidCloudflareQueuesPropertyException(CloudflareQueuesProperties.PREFIX + ".queue-id",
+						"the queue 'default' has two ids: '" + properties.getQueueId() + "' here and '" + nested
+								+ "' in " + queueProperty(CloudflareQueuesProperties.DEFAULT_QUEUE, "queue-id")
+								+ "; set one");
+			}
+			String nestedName = queue.getQueueName();
+			if (UnresolvedPlaceholders.isSet(nestedName) && UnresolvedPlaceholders.isSet(properties.getQueueName())
+					&& !Objects.equals(nestedName, properties.getQueueName())) {
+				throw new InvalidCloudflareQueuesPropertyException(CloudflareQueuesProperties.PREFIX + ".queue-name",
+						"the queue 'default' has two names: '" + properties.getQueueName() + "' here and '"
+								+ nestedName + "' in " + queueProperty(CloudflareQueuesProperties.DEFAULT_QUEUE,
+										"queue-name")
+								+ "; set one");
+			}
 			queues.put(CloudflareQueuesProperties.DEFAULT_QUEUE, queue);
 		}
 		properties.getQueues().forEach(queues::putIfAbsent);
 		return queues;
 	}
 
-	private static void checkSame(String property, String what, @Nullable String topLevel, @Nullable String nested) {
-		if (StringUtils.hasText(topLevel) && StringUtils.hasText(nested) && !Objects.equals(nested, topLevel)) {
-			throw new InvalidCloudflareQueuesPropertyException(PREFIX + "." + property,
-					"the queue 'default' has two " + what + ": '" + topLevel + "' here and '" + nested + "' in "
-							+ queueProperty(CloudflareQueuesProperties.DEFAULT_QUEUE, property) + "; set one");
-		}
-	}
-
 	static @Nullable String queueId(CloudflareQueuesProperties properties, String name, Queue queue) {
-		if (isTopLevel(name) && StringUtils.hasText(properties.getQueueId())) {
+		if (CloudflareQueuesProperties.DEFAULT_QUEUE.equals(name)
+				&& UnresolvedPlaceholders.isSet(properties.getQueueId())) {
 			return properties.getQueueId();
 		}
-		return StringUtils.hasText(queue.getQueueId()) ? queue.getQueueId() : null;
+		return UnresolvedPlaceholders.valueIfSet(queue.getQueueId());
 	}
 
-	static String queueIdProperty(CloudflareQueuesProperties properties, String name) {
-		if (isTopLevel(name) && StringUtils.hasText(properties.getQueueId())) {
-			return PREFIX + ".queue-id";
+	/**
+	 * The property a queue's id comes from, or would: the top-level {@code queue-id} for the queue named
+	 * {@value CloudflareQueuesProperties#DEFAULT_QUEUE} when it is present and {@code queues.default.queue-id} is
+	 * not set.
+	 */
+	static String queueIdProperty(CloudflareQueuesProperties properties, String name, Queue queue) {
+		if (CloudflareQueuesProperties.DEFAULT_QUEUE.equals(name) && properties.getQueueId() != null
+				&& (UnresolvedPlaceholders.isSet(properties.getQueueId())
+						|| !UnresolvedPlaceholders.isSet(queue.getQueueId()))) {
+			return CloudflareQueuesProperties.PREFIX + ".queue-id";
 		}
 		return queueProperty(name, "queue-id");
 	}
 
 	/**
-	 * The queue's name at Cloudflare, when it is configured by name rather than by id.
+	 * The queue's name at Cloudflare, when it is configured by {@code queue-name} rather than by id.
 	 */
 	static @Nullable String queueName(CloudflareQueuesProperties properties, String name, Queue queue) {
-		if (isTopLevel(name) && StringUtils.hasText(properties.getQueueName())) {
+		if (CloudflareQueuesProperties.DEFAULT_QUEUE.equals(name)
+				&& UnresolvedPlaceholders.isSet(properties.getQueueName())) {
 			return properties.getQueueName();
 		}
-		return StringUtils.hasText(queue.getQueueName()) ? queue.getQueueName() : null;
+		return UnresolvedPlaceholders.valueIfSet(queue.getQueueName());
 	}
 
 	static String queueNameProperty(CloudflareQueuesProperties properties, String name) {
-		if (isTopLevel(name) && StringUtils.hasText(properties.getQueueName())) {
-			return PREFIX + ".queue-name";
+		if (CloudflareQueuesProperties.DEFAULT_QUEUE.equals(name)
+				&& UnresolvedPlaceholders.isSet(properties.getQueueName())) {
+			return CloudflareQueuesProperties.PREFIX + ".queue-name";
 		}
 		return queueProperty(name, "queue-name");
 	}
 
-	private static boolean isTopLevel(String name) {
-		return CloudflareQueuesProperties.DEFAULT_QUEUE.equals(name);
-	}
-
 	static String queueProperty(String name, String property) {
-		return PREFIX + ".queues." + name + "." + property;
+		return CloudflareQueuesProperties.PREFIX + ".queues." + name + "." + property;
 	}
 
 }

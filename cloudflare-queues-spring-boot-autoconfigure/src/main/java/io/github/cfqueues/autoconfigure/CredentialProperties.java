@@ -3,7 +3,6 @@ package io.github.cfqueues.autoconfigure;
 import io.github.cfqueues.client.CloudflareCredentials;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.util.StringUtils;
 
 /**
  * One set of credential properties (global or a queue's), checked and turned into {@link CloudflareCredentials}.
@@ -24,9 +23,9 @@ record CredentialProperties(String prefix, @Nullable String apiToken, @Nullable 
 	 * a control character
 	 */
 	@Nullable CloudflareCredentials resolve() {
-		boolean token = StringUtils.hasText(this.apiToken);
-		boolean hasEmail = StringUtils.hasText(this.email);
-		boolean hasKey = StringUtils.hasText(this.apiKey);
+		boolean token = UnresolvedPlaceholders.isSet(this.apiToken);
+		boolean hasEmail = UnresolvedPlaceholders.isSet(this.email);
+		boolean hasKey = UnresolvedPlaceholders.isSet(this.apiKey);
 		if (token && (hasEmail || hasKey)) {
 			throw new InvalidCloudflareQueuesPropertyException(this.prefix + ".api-token",
 					"set either api-token or email + api-key, not both");
@@ -43,6 +42,16 @@ record CredentialProperties(String prefix, @Nullable String apiToken, @Nullable 
 			return CloudflareCredentials.globalApiKey(checked("email", this.email), checked("api-key", this.apiKey));
 		}
 		return null;
+	}
+
+	/**
+	 * Fails if a value holds a placeholder that was left unresolved.
+	 * @throws InvalidCloudflareQueuesPropertyException naming the property and the variable
+	 */
+	void failIfUnresolved() {
+		UnresolvedPlaceholders.failIfUnresolved(this.prefix + ".api-token", this.apiToken);
+		UnresolvedPlaceholders.failIfUnresolved(this.prefix + ".email", this.email);
+		UnresolvedPlaceholders.failIfUnresolved(this.prefix + ".api-key", this.apiKey);
 	}
 
 	private String checked(String property, @Nullable String value) {

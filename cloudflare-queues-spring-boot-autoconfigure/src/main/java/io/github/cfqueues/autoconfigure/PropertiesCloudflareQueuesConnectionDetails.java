@@ -1,18 +1,17 @@
 package io.github.cfqueues.autoconfigure;
 
 import java.net.URI;
+import java.util.Map;
 
 import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.Queue;
 import io.github.cfqueues.client.CloudflareCredentials;
-import io.github.cfqueues.client.QueueEndpoint;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.util.StringUtils;
-
 /**
- * Adapts {@link CloudflareQueuesProperties} to {@link CloudflareQueuesConnectionDetails}. A queue's own
- * {@code account-id} and credentials win over the global ones; a queue configured by {@code queue-name} gets its id
- * through the {@link QueueIdLookup}.
+ * Adapts {@link CloudflareQueuesProperties} to {@link CloudflareQueuesConnectionDetails}. An account's credentials
+ * are those of the queues that live in it and set their own, else the global ones for the global account. They
+ * are read from the properties at every request, so a rebinding of the properties (a configuration refresh) takes
+ * effect from the next request on.
  */
 class PropertiesCloudflareQueuesConnectionDetails implements CloudflareQueuesConnectionDetails {
 
@@ -20,11 +19,8 @@ class PropertiesCloudflareQueuesConnectionDetails implements CloudflareQueuesCon
 
 	private final CloudflareQueuesProperties properties;
 
-	private final QueueIdLookup lookup;
-
-	PropertiesCloudflareQueuesConnectionDetails(CloudflareQueuesProperties properties, QueueIdLookup lookup) {
+	PropertiesCloudflareQueuesConnectionDetails(CloudflareQueuesProperties properties) {
 		this.properties = properties;
-		this.lookup = lookup;
 	}
 
 	@Override
@@ -32,62 +28,54 @@ class PropertiesCloudflareQueuesConnectionDetails implements CloudflareQueuesCon
 		return URI.create(this.properties.getBaseUrl());
 	}
 
-	@Override
-	public QueueEndpoint getQueue(String queueName) {
-		Queue queue = ConfiguredQueues.of(this.properties).get(queueName);
-		if (queue == null) {
-			throw new IllegalArgumentException("No queue named '" + queueName + "' is configured");
-		}
-		String queueId = ConfiguredQueues.queueId(this.properties, queueName, queue);
-		String cloudflareName = ConfiguredQueues.queueName(this.properties, queueName, queue);
-		if (queueId == null && cloudflareName == null) {
-			throw new InvalidCloudflareQueuesPropertyException(ConfiguredQueues.queueProperty(queueName, "queue-id"),
-					"the queue '" + queueName + "' has no queue-id (or queue-name)");
-		}
-		String accountId = StringUtils.hasText(queue.getAccountId()) ? queue.getAccountId()
-				: this.properties.getAccountId();
-		if (!StringUtils.hasText(accountId)) {
-			throw new InvalidCloudflareQueuesPropertyException(PREFIX + ".account-id",
-					"no account id for the queue '" + queueName + "'; set " + PREFIX + ".account-id (or "
-							+ ConfiguredQueues.queueProperty(queueName, "account-id") + ")");
-		}
-		CloudflareCredentials credentials = credentials(queueName, queue);
-		if (queueId == null) {
-			queueId = this.lookup.queueId(accountId, credentials, cloudflareName,
-					ConfiguredQueues.queueNameProperty(this.properties, queueName));
-		}
-		return new QueueEndpoint(queueName, accountId, queueId, credentials);
-	}
-
-	@Override
-	public @Nullable QueueEndpoint getAccount() {
-		return account(this.properties);
-	}
-
 	/**
-	 * The global account and its credentials, as the properties set them.
-	 * @param properties the properties
-	 * @return the account's queue-less endpoint, or {@code null} when the account id or credentials are missing
+	 * The credentials of an account.
+	 * @throws InvalidCloudflareQueuesPropertyException if the account has none, has two different sets, or one
+	 * holds an unresolved placeholder
 	 */
-	static @Nullable QueueEndpoint account(CloudflareQueuesProperties properties) {
-		String accountId = properties.getAccountId();
-		CloudflareCredentials credentials = properties.credentials(PREFIX).resolve();
-		return (StringUtils.hasText(accountId) && credentials != null) ? QueueEndpoint.ofAccount(accountId, credentials)
-				: null;
+	@Override
+	public CloudflareCredentials getCredentials(String accountId) {
+		CloudflareCredentials found = null;
+		String foundAt = null;
+		for (Map.Entry<String, Queue> entry : ConfiguredQueues.of(this.properties).entrySet()) {
+			Queue queue = entry.getValue();
+			String queueAccount = UnresolvedPlaceholders.isSet(queue.getAccountId()) ? queue.getAccountId()
+					: this.properties.getAccountId();
+			String prefix = PREFIX + ".queues." + entry.getKey();
+			CloudflareCredentials own = accountId.equals(queueAccount) ? resolve(queue.credentials(prefix)) : null;
+			if (own != null) {
+				checkSame(accountId, found, foundAt, own, prefix);
+				found = own;
+				foundAt = prefix;
+			}
+		}
+		if (accountId.equals(this.properties.getAccountId())) {
+			CloudflareCredentials global = resolve(this.properties.credentials(PREFIX));
+			if (global != null) {
+				checkSame(accountId, found, foundAt, global, PREFIX);
+				found = global;
+			}
+		}
+		if (found == null) {
+			throw new InvalidCloudflareQueuesPropertyException(PREFIX + ".api-token", "no credentials for the "
+					+ "account " + accountId + "; set " + PREFIX + ".api-token (or " + PREFIX + ".email and " + PREFIX
+					+ ".api-key), or the credentials of a queue in that account");
+		}
+		return found;
 	}
 
-	private CloudflareCredentials credentials(String queueName, Queue queue) {
-		CloudflareCredentials own = queue.credentials(PREFIX + ".queues." + queueName).resolve();
-		if (own != null) {
-			return own;
+	private static @Nullable CloudflareCredentials resolve(CredentialProperties credentials) {
+		credentials.failIfUnresolved();
+		return credentials.resolve();
+	}
+
+	private static void checkSame(String accountId, @Nullable CloudflareCredentials found, @Nullable String foundAt,
+			CloudflareCredentials credentials, String prefix) {
+		if (found != null && !found.equals(credentials)) {
+			throw new InvalidCloudflareQueuesPropertyException(prefix + ".api-token", "the account " + accountId
+					+ " has other credentials in " + foundAt + ". Credentials belong to an account: set them once "
+					+ "for it, or give the queue an account-id of its own (the values are not shown)");
 		}
-		CloudflareCredentials global = this.properties.credentials(PREFIX).resolve();
-		if (global == null) {
-			throw new InvalidCloudflareQueuesPropertyException(PREFIX + ".api-token", "no credentials for the queue '"
-					+ queueName + "'; set " + PREFIX + ".api-token (or " + PREFIX + ".email and " + PREFIX
-					+ ".api-key)");
-		}
-		return global;
 	}
 
 }

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 
 /**
@@ -46,14 +47,29 @@ final class QueueBeanRegistrar implements BeanDefinitionRegistryPostProcessor, E
 
 	@Override
 	public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
-		CloudflareQueuesProperties properties = Binder.get(this.environment)
-			.bind(CloudflareQueuesProperties.PREFIX, Bindable.of(CloudflareQueuesProperties.class))
-			.orElseGet(CloudflareQueuesProperties::new);
+		CloudflareQueuesProperties properties = prepareAndBind(this.environment);
 		for (Map.Entry<String, ?> queue : ConfiguredQueues.of(properties).entrySet()) {
 			String name = queue.getKey();
 			register(registry, publisherBeanName(name), QueuePublisher.class, name, CloudflareQueuesBeans::publisher);
 			register(registry, consumerBeanName(name), QueueConsumer.class, name, CloudflareQueuesBeans::consumer);
 		}
+	}
+
+	/**
+	 * Prepares the environment before anything binds {@code cloudflare.queues.*}, here or in the properties bean:
+	 * declares the queues given no settings, and fails on a value left with an unresolved placeholder (ids and
+	 * credentials aside: whether they are needed depends on the connection).
+	 * @param environment the environment
+	 * @return the properties as bound from it
+	 */
+	static CloudflareQueuesProperties prepareAndBind(Environment environment) {
+		if (environment instanceof ConfigurableEnvironment configurable) {
+			EmptyQueueDeclarations.declare(configurable);
+		}
+		Binder binder = Binder.get(environment);
+		UnresolvedPlaceholders.check(environment);
+		return binder.bind(CloudflareQueuesProperties.PREFIX, Bindable.of(CloudflareQueuesProperties.class))
+			.orElseGet(CloudflareQueuesProperties::new);
 	}
 
 	static String publisherBeanName(String queueName) {

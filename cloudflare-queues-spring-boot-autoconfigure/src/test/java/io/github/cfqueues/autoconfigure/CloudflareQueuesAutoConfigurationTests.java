@@ -11,7 +11,6 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.cfqueues.client.BatchPushResponse;
 import io.github.cfqueues.client.CloudflareCredentials;
 import io.github.cfqueues.client.MessagePushResponse;
-import io.github.cfqueues.client.QueueEndpoint;
 import io.github.cfqueues.client.QueueMessage;
 import io.github.cfqueues.client.QueuePublisher;
 import io.github.cfqueues.client.QueuePublisherRegistry;
@@ -187,7 +186,7 @@ class CloudflareQueuesAutoConfigurationTests {
 			.withBean("ordersQueuePublisher", QueuePublisher.class, () -> own)
 			.withBean("ownClient", CloudflareQueuesClient.class,
 					() -> CloudflareQueuesClient.builder().baseUrl(URI.create("http://127.0.0.1:1")).build())
-			.withBean(CloudflareQueuesConnectionDetails.class, () -> new StubConnectionDetails())
+			.withBean(CloudflareQueuesConnectionDetails.class, StubConnectionDetails::new)
 			.run((context) -> {
 				assertThat(context).getBean("ordersQueuePublisher").isSameAs(own);
 				assertThat(context.getBean(QueuePublisherRegistry.class).get("orders")).isSameAs(own);
@@ -229,14 +228,48 @@ class CloudflareQueuesAutoConfigurationTests {
 	}
 
 	@Test
-	void replacedConnectionDetailsRedirectEveryPublisher() {
-		runner().withPropertyValues("cloudflare.queues.queue-id=q1")
+	void replacedConnectionDetailsRedirectEveryPublisherWithTheirCredentials() {
+		runner()
+			.withPropertyValues("cloudflare.queues.account-id=" + ACCOUNT, "cloudflare.queues.api-token=" + TOKEN,
+					"cloudflare.queues.queue-id=q1", "cloudflare.queues.queues.audit.queue-id=q4",
+					"cloudflare.queues.queues.audit.account-id=other00account")
 			.withBean(CloudflareQueuesConnectionDetails.class, () -> new StubConnectionDetails(server.baseUrl()))
 			.run((context) -> {
 				context.getBean(QueuePublisher.class).pushText("x").block();
-				server.verify(postRequestedFor(urlEqualTo("/client/v4/accounts/stubaccount/queues/q1/messages"))
-					.withHeader("Authorization", equalTo("Bearer stub-token")));
+				context.getBean("auditQueuePublisher", QueuePublisher.class).pushText("y").block();
+				server.verify(postRequestedFor(urlEqualTo("/client/v4/accounts/" + ACCOUNT + "/queues/q1/messages"))
+					.withHeader("Authorization", equalTo("Bearer stub-token-for-" + ACCOUNT)));
+				server.verify(postRequestedFor(urlEqualTo("/client/v4/accounts/other00account/queues/q4/messages"))
+					.withHeader("Authorization", equalTo("Bearer stub-token-for-other00account")));
 			});
+	}
+
+	@Test
+	void credentialsAreReadAtEveryRequestSoThatARebindingOfThePropertiesTakesEffect() {
+		this.contextRunner.withPropertyValues("cloudflare.queues.queue-id=q1").run((context) -> {
+			context.getBean(QueuePublisher.class).pushText("before").block();
+			context.getBean(CloudflareQueuesProperties.class).setApiToken("rotated-token-0043");
+			context.getBean(QueuePublisher.class).pushText("after").block();
+			server.verify(postRequestedFor(urlEqualTo("/client/v4/accounts/" + ACCOUNT + "/queues/q1/messages"))
+				.withHeader("Authorization", equalTo("Bearer " + TOKEN))
+				.withRequestBody(equalToJson("{\"body\":\"before\",\"content_type\":\"text\"}")));
+			server.verify(postRequestedFor(urlEqualTo("/client/v4/accounts/" + ACCOUNT + "/queues/q1/messages"))
+				.withHeader("Authorization", equalTo("Bearer rotated-token-0043"))
+				.withRequestBody(equalToJson("{\"body\":\"after\",\"content_type\":\"text\"}")));
+		});
+	}
+
+	@Test
+	void credentialsBelongToAnAccountSoTwoSetsForOneAccountFailNamingTheSecond() {
+		this.contextRunner
+			.withPropertyValues("cloudflare.queues.queue-id=q1", "cloudflare.queues.queues.orders.queue-id=q2",
+					"cloudflare.queues.queues.orders.api-token=another-token-0099")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessage("Invalid Cloudflare Queues configuration: cloudflare.queues.api-token: the account "
+						+ ACCOUNT + " has other credentials in cloudflare.queues.queues.orders. Credentials belong to "
+						+ "an account: set them once for it, or give the queue an account-id of its own (the "
+						+ "values are not shown)"));
 	}
 
 	@Test
@@ -307,9 +340,8 @@ class CloudflareQueuesAutoConfigurationTests {
 		}
 
 		@Override
-		public QueueEndpoint getQueue(String queueName) {
-			return new QueueEndpoint(queueName, "stubaccount", "q1",
-					CloudflareCredentials.apiToken("stub-token"));
+		public CloudflareCredentials getCredentials(String accountId) {
+			return CloudflareCredentials.apiToken("stub-token-for-" + accountId);
 		}
 
 	}

@@ -12,7 +12,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
 import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -122,19 +125,56 @@ class CloudflareQueuesPropertiesValidationTests {
 	}
 
 	@Test
-	void failureAnalyzerIsRegistered() {
+	void failureAnalyzersAreRegistered() {
 		assertThat(SpringFactoriesLoader.forDefaultResourceLocation()
-			.load(FailureAnalyzer.class, null, FailureHandler.handleMessage((message, ex) -> {
-			})))
-			.hasAtLeastOneElementOfType(InvalidCloudflareQueuesPropertyFailureAnalyzer.class);
+			.load(FailureAnalyzer.class, ArgumentResolver.of(Environment.class, new StandardEnvironment()),
+					FailureHandler.handleMessage((message, ex) -> {
+					})))
+			.hasAtLeastOneElementOfType(InvalidCloudflareQueuesPropertyFailureAnalyzer.class)
+			.hasAtLeastOneElementOfType(MissingQueuePublisherFailureAnalyzer.class)
+			.hasAtLeastOneElementOfType(DurationBindFailureAnalyzer.class);
 	}
 
 	@Test
-	void blankValuesFromUnsetEnvironmentVariablesCountAsUnset() {
-		this.contextRunner
-			.withPropertyValues("cloudflare.queues.account-id=", "cloudflare.queues.api-token=",
-					"cloudflare.queues.queue-id=")
+	void blankAccountAndCredentialsCountAsUnset() {
+		this.contextRunner.withPropertyValues("cloudflare.queues.account-id=", "cloudflare.queues.api-token=")
 			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void aBlankTopLevelQueueIdStillDeclaresTheDefaultQueueWhichThenNeedsAnId() {
+		this.contextRunner
+			.withPropertyValues("cloudflare.queues.account-id=" + ACCOUNT, "cloudflare.queues.api-token=" + TOKEN,
+					"cloudflare.queues.queue-id=")
+			.run((context) -> assertThat(findCause(context.getStartupFailure()))
+				.hasMessage("Invalid Cloudflare Queues configuration: cloudflare.queues.queue-id: the queue 'default' "
+						+ "has no id. Set it to the queue's id, 32 hex digits: `wrangler queues list` shows it, and "
+						+ "so does the queue's page in the Cloudflare dashboard; or set the queue's name as "
+						+ "cloudflare.queues.queue-name. Or, to run without a Cloudflare "
+						+ "account, turn on local mode (cloudflare.queues.local.enabled=true)"));
+	}
+
+	@Test
+	void aQueueNameGivenAsTheQueueIdIsCalledOutWithWhereToFindTheId() {
+		this.contextRunner
+			.withPropertyValues("cloudflare.queues.account-id=" + ACCOUNT, "cloudflare.queues.api-token=" + TOKEN,
+					"cloudflare.queues.queues.orders.queue-id=orders-queue")
+			.run((context) -> assertThat(findCause(context.getStartupFailure()))
+				.hasMessage("Invalid Cloudflare Queues configuration: cloudflare.queues.queues.orders.queue-id: "
+						+ "'orders-queue' looks like a queue's name, not its id. Set the queue's id, 32 hex digits: "
+						+ "`wrangler queues list` shows it, and so does the queue's page in the Cloudflare dashboard "
+						+ "(The id must hold only letters and digits, found '-' at 6)"));
+	}
+
+	@Test
+	void aMalformedAccountIdSaysWhereToFindTheAccountId() {
+		this.contextRunner
+			.withPropertyValues("cloudflare.queues.account-id=ops@example.com", "cloudflare.queues.api-token=" + TOKEN)
+			.run((context) -> assertThat(findCause(context.getStartupFailure()))
+				.hasMessage("Invalid Cloudflare Queues configuration: cloudflare.queues.account-id: The id must hold "
+						+ "only letters and digits, found '@' at 3 (32 letters or digits at most, as Cloudflare "
+						+ "issues them). The account id is 32 hex digits: the Cloudflare dashboard shows it on the "
+						+ "account's home page and in its address (dash.cloudflare.com/<account id>)"));
 	}
 
 	private static InvalidCloudflareQueuesPropertyException findCause(Throwable failure) {

@@ -1,12 +1,13 @@
 package io.github.cfqueues.autoconfigure.local;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
 import io.github.cfqueues.autoconfigure.CloudflareQueuesAutoConfiguration;
 import io.github.cfqueues.autoconfigure.CloudflareQueuesConnectionDetails;
 import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties;
-import io.github.cfqueues.autoconfigure.ConfiguredQueue;
 import io.github.cfqueues.autoconfigure.InvalidCloudflareQueuesPropertyException;
+import io.github.cfqueues.autoconfigure.QueueEndpoints;
 import io.github.cfqueues.client.QueueEndpoint;
 import io.github.cfqueues.emulator.CloudflareQueuesEmulator;
 import org.apache.commons.logging.Log;
@@ -28,7 +29,9 @@ import org.springframework.context.annotation.Configuration;
  * {@link LocalCloudflareQueuesConnectionDetails} that send every request there instead of to Cloudflare. An
  * emulator bean of the application's is used instead of the embedded one; it must accept the token
  * {@value LocalCloudflareQueuesConnectionDetails#API_TOKEN} (an emulator built with no credentials accepts any).
- * Without the emulator on the classpath, local mode fails the startup rather than fall back to Cloudflare.
+ * Without the emulator on the classpath, local mode fails the startup rather than fall back to Cloudflare; with
+ * credentials configured, it fails too unless {@code cloudflare.queues.local.allow-credentials} is set
+ * ({@link LocalModeGuard}): local mode switched on in production by accident must not go unnoticed.
  */
 @AutoConfiguration(before = CloudflareQueuesAutoConfiguration.class)
 @ConditionalOnBooleanProperty(CloudflareQueuesLocalAutoConfiguration.ENABLED_PROPERTY)
@@ -58,26 +61,27 @@ public final class CloudflareQueuesLocalAutoConfiguration {
 		@ConditionalOnMissingBean(CloudflareQueuesConnectionDetails.class)
 		LocalCloudflareQueuesConnectionDetails localCloudflareQueuesConnectionDetails(
 				CloudflareQueuesProperties properties, CloudflareQueuesEmulator emulator) {
+			LocalModeGuard.check(properties);
 			emulator.start();
 			LocalCloudflareQueuesConnectionDetails connectionDetails = new LocalCloudflareQueuesConnectionDetails(
-					emulator.baseUrl(), ConfiguredQueue.of(properties));
-			for (QueueEndpoint queue : connectionDetails.getQueues()) {
-				String cloudflareName = connectionDetails.getCloudflareQueueName(queue.name());
-				if (cloudflareName != null) {
-					emulator.createQueue(queue.accountId(), queue.queueId(), cloudflareName);
-				}
-				else {
-					emulator.createQueue(queue.accountId(), queue.queueId());
-				}
-			}
+					emulator.baseUrl());
+			List<QueueEndpoint> queues = EmulatorQueues.create(emulator,
+					new QueueEndpoints(properties, connectionDetails));
 			logger.warn("Cloudflare Queues LOCAL MODE: messages are NOT going to Cloudflare; embedded emulator at "
-					+ connectionDetails.getBaseUrl() + " with queues " + describe(connectionDetails));
+					+ connectionDetails.getBaseUrl() + " with queues " + describe(queues)
+					+ ". See what reached it at " + emulator.inspectionUrl()
+					+ " (no credentials needed) or through the CloudflareQueuesEmulator bean; its API accepts only "
+					+ "'Authorization: Bearer " + LocalCloudflareQueuesConnectionDetails.API_TOKEN + "'");
 			return connectionDetails;
 		}
 
-		private static String describe(LocalCloudflareQueuesConnectionDetails connectionDetails) {
-			return connectionDetails.getQueues()
-				.stream()
+		@Bean
+		LocalModeReport cloudflareQueuesLocalModeReport(CloudflareQueuesEmulator emulator) {
+			return new LocalModeReport(emulator);
+		}
+
+		private static String describe(List<QueueEndpoint> queues) {
+			return queues.stream()
 				.map((queue) -> queue.name() + " -> " + queue.accountId() + "/" + queue.queueId())
 				.collect(Collectors.joining(", ", "[", "]"));
 		}

@@ -10,6 +10,7 @@ import io.github.cfqueues.autoconfigure.CloudflareQueuesAutoConfiguration;
 import io.github.cfqueues.autoconfigure.CloudflareQueuesConnectionDetails;
 import io.github.cfqueues.autoconfigure.CloudflareQueuesWebClientCustomizer;
 import io.github.cfqueues.autoconfigure.InvalidCloudflareQueuesPropertyException;
+import io.github.cfqueues.autoconfigure.QueueEndpoints;
 import io.github.cfqueues.client.QueueMessage;
 import io.github.cfqueues.client.QueuePublisher;
 import io.github.cfqueues.emulator.CloudflareQueuesEmulator;
@@ -83,8 +84,8 @@ class CloudflareQueuesLocalAutoConfigurationTests {
 				String local = LocalCloudflareQueuesConnectionDetails.ACCOUNT_ID;
 				assertThat(emulator.queues()).extracting(EmulatedQueue::accountId, EmulatedQueue::queueId)
 					.containsExactlyInAnyOrder(tuple(local, "q1"),
-							tuple(local, LocalCloudflareQueuesConnectionDetails.derivedQueueId("orders")),
-							tuple(local, LocalCloudflareQueuesConnectionDetails.derivedQueueId("emails")),
+							tuple(local, QueueEndpoints.derivedQueueId("orders")),
+							tuple(local, QueueEndpoints.derivedQueueId("emails")),
 							tuple(CONFIGURED_ACCOUNT, "b7"));
 				assertThat(context.getBean(CloudflareQueuesConnectionDetails.class).getBaseUrl())
 					.isEqualTo(emulator.baseUrl());
@@ -93,9 +94,9 @@ class CloudflareQueuesLocalAutoConfigurationTests {
 
 	@Test
 	void derivedQueueIdsAreStableAndLookLikeCloudflareIds() {
-		assertThat(LocalCloudflareQueuesConnectionDetails.derivedQueueId("orders")).matches("[0-9a-f]{32}")
-			.isEqualTo(LocalCloudflareQueuesConnectionDetails.derivedQueueId("orders"))
-			.isNotEqualTo(LocalCloudflareQueuesConnectionDetails.derivedQueueId("emails"));
+		assertThat(QueueEndpoints.derivedQueueId("orders")).matches("[0-9a-f]{32}")
+			.isEqualTo(QueueEndpoints.derivedQueueId("orders"))
+			.isNotEqualTo(QueueEndpoints.derivedQueueId("emails"));
 	}
 
 	@Test
@@ -121,13 +122,104 @@ class CloudflareQueuesLocalAutoConfigurationTests {
 	}
 
 	@Test
-	void logsUnmistakablyThatMessagesStayLocal(CapturedOutput output) {
+	void logsUnmistakablyThatMessagesStayLocalAndWhereToSeeThem(CapturedOutput output) {
 		this.localRunner.withPropertyValues("cloudflare.queues.queues.default.queue-id=").run((context) -> {
-			String baseUrl = context.getBean(CloudflareQueuesEmulator.class).baseUrl().toString();
+			CloudflareQueuesEmulator emulator = context.getBean(CloudflareQueuesEmulator.class);
 			assertThat(output).contains("Cloudflare Queues LOCAL MODE: messages are NOT going to Cloudflare; "
-					+ "embedded emulator at " + baseUrl + " with queues [default -> localaccount/"
-					+ LocalCloudflareQueuesConnectionDetails.derivedQueueId("default") + "]");
+					+ "embedded emulator at " + emulator.baseUrl() + " with queues [default -> localaccount/"
+					+ QueueEndpoints.derivedQueueId("default") + "]. See what reached it at "
+					+ emulator.inspectionUrl() + " (no credentials needed) or through the CloudflareQueuesEmulator "
+					+ "bean; its API accepts only 'Authorization: Bearer cloudflare-queues-local-mode'");
 		});
+	}
+
+	@Test
+	void saysWhatTheEmulatorReceivedWhenTheContextCloses(CapturedOutput output) {
+		this.localRunner
+			.withPropertyValues("cloudflare.queues.queues.default.queue-id=", "cloudflare.queues.queues.orders.queue-id=")
+			.run((context) -> {
+				context.getBean(QueuePublisher.class).pushText("one").block(Duration.ofSeconds(5));
+				context.getBean("ordersQueuePublisher", QueuePublisher.class)
+					.pushBatch(List.of(QueueMessage.text("two"), QueueMessage.text("three")))
+					.block(Duration.ofSeconds(5));
+				assertThat(output).doesNotContain("the emulator stops");
+			});
+		assertThat(output).contains("Cloudflare Queues LOCAL MODE: the emulator stops, and the messages it holds are "
+				+ "dropped; messages received by queue: {default=1, orders=2}");
+	}
+
+	@Test
+	void theEmulatorKnowsEachQueueByTheApplicationsNameForIt() {
+		this.localRunner.withPropertyValues("cloudflare.queues.queue-id=q1", "cloudflare.queues.queues.orders.queue-id=")
+			.run((context) -> assertThat(context.getBean(CloudflareQueuesEmulator.class).queues())
+				.extracting(EmulatedQueue::name, EmulatedQueue::queueId)
+				.containsExactlyInAnyOrder(tuple("default", "q1"),
+						tuple("orders", QueueEndpoints.derivedQueueId("orders"))));
+	}
+
+	@Test
+	void theQuickStartPropertiesStartWithNoVariableSetAndTheDefaultQueueExists() {
+		this.localRunner
+			.withPropertyValues("cloudflare.queues.account-id=${CFQ_TEST_UNSET_ACCOUNT_ID}",
+					"cloudflare.queues.api-token=${CFQ_TEST_UNSET_API_TOKEN}",
+					"cloudflare.queues.queue-id=${CFQ_TEST_UNSET_QUEUE_ID}")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				context.getBean(QueuePublisher.class).pushText("hello").block(Duration.ofSeconds(5));
+				assertThat(single(context.getBean(CloudflareQueuesEmulator.class), "default").body())
+					.isEqualTo("hello");
+			});
+	}
+
+	@Test
+	void blankAccountCredentialsAndQueueIdAreFine() {
+		this.localRunner
+			.withPropertyValues("cloudflare.queues.account-id=", "cloudflare.queues.api-token=",
+					"cloudflare.queues.queue-id=")
+			.run((context) -> assertThat(context.getBean(CloudflareQueuesEmulator.class).queues())
+				.extracting(EmulatedQueue::accountId, EmulatedQueue::queueId)
+				.containsExactly(tuple(LocalCloudflareQueuesConnectionDetails.ACCOUNT_ID,
+						QueueEndpoints.derivedQueueId("default"))));
+	}
+
+	@Test
+	void otherUnresolvedValuesStillFail() {
+		this.localRunner
+			.withPropertyValues("cloudflare.queues.queues.orders.delay=${CFQ_TEST_UNSET_DELAY}")
+			.run((context) -> assertThat(context).getFailure()
+				.isInstanceOf(InvalidCloudflareQueuesPropertyException.class)
+				.hasMessage("Invalid Cloudflare Queues configuration: cloudflare.queues.queues.orders.delay: "
+						+ "unresolved placeholder: 'CFQ_TEST_UNSET_DELAY' is not set. Set the environment variable "
+						+ "CFQ_TEST_UNSET_DELAY (or a property of that name), or give the placeholder a default, as "
+						+ "${CFQ_TEST_UNSET_DELAY:...}"));
+	}
+
+	@Test
+	void configuredCredentialsStopTheStartupUnlessAllowed() {
+		this.localRunner
+			.withPropertyValues("cloudflare.queues.api-token=" + CONFIGURED_TOKEN, "cloudflare.queues.queue-id=q1",
+					"cloudflare.queues.queues.legacy.email=a@b.example",
+					"cloudflare.queues.queues.legacy.api-key=configured-legacy-key")
+			.run((context) -> {
+				assertThat(context).getFailure()
+					.rootCause()
+					.hasMessage("Invalid Cloudflare Queues configuration: cloudflare.queues.local.enabled: local mode "
+							+ "is on while credentials are configured (cloudflare.queues.api-token, "
+							+ "cloudflare.queues.queues.legacy.api-key): every message would go to an in-memory "
+							+ "emulator and none to Cloudflare. If this runs in production, turn local mode off; to "
+							+ "keep local mode with the credentials configured, set "
+							+ "cloudflare.queues.local.allow-credentials=true");
+				for (Throwable failure = context.getStartupFailure(); failure != null; failure = failure.getCause()) {
+					assertThat(failure.getMessage()).doesNotContain(CONFIGURED_TOKEN, "configured-legacy-key");
+				}
+			});
+	}
+
+	@Test
+	void credentialsOfVariablesThatAreNotSetDoNotStopTheStartup() {
+		this.localRunner.withPropertyValues("cloudflare.queues.api-token=${CFQ_TEST_UNSET_API_TOKEN}",
+				"cloudflare.queues.api-key=", "cloudflare.queues.queue-id=q1")
+			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@Test
@@ -135,7 +227,8 @@ class CloudflareQueuesLocalAutoConfigurationTests {
 		List<String> sentHeaders = new CopyOnWriteArrayList<>();
 		ClientHttpConnector recorder = new HeaderRecordingConnector(new ReactorClientHttpConnector(), sentHeaders);
 		this.localRunner
-			.withPropertyValues("cloudflare.queues.account-id=" + CONFIGURED_ACCOUNT,
+			.withPropertyValues("cloudflare.queues.local.allow-credentials=true",
+					"cloudflare.queues.account-id=" + CONFIGURED_ACCOUNT,
 					"cloudflare.queues.api-token=" + CONFIGURED_TOKEN, "cloudflare.queues.queue-id=q1",
 					"cloudflare.queues.queues.legacy.queue-id=q2", "cloudflare.queues.queues.legacy.email=a@b.example",
 					"cloudflare.queues.queues.legacy.api-key=configured-legacy-key")
@@ -214,7 +307,7 @@ class CloudflareQueuesLocalAutoConfigurationTests {
 	}
 
 	private static StoredMessage single(CloudflareQueuesEmulator emulator, String queueName) {
-		String queueId = LocalCloudflareQueuesConnectionDetails.derivedQueueId(queueName);
+		String queueId = QueueEndpoints.derivedQueueId(queueName);
 		List<StoredMessage> messages = emulator.queue(LocalCloudflareQueuesConnectionDetails.ACCOUNT_ID, queueId)
 			.orElseThrow()
 			.messages();

@@ -7,7 +7,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.util.StringUtils;
 
 /**
- * Pushes a few messages, prints what Cloudflare answered, and exits. Without {@code CLOUDFLARE_API_TOKEN} it runs
+ * Pushes a few messages, prints what Cloudflare answered, and ends. Without {@code CLOUDFLARE_API_TOKEN} it runs
  * in local mode, against an emulator embedded in the application; see {@code application.yml}.
  */
 @SpringBootApplication
@@ -16,13 +16,13 @@ public class PublisherSampleApplication {
 	static final String LOCAL_MODE_PROPERTY = "cloudflare.queues.local.enabled";
 
 	/**
-	 * Runs the sample, then exits with the application's exit code.
+	 * Runs the sample; it ends when its pushes are done.
 	 * @param args the command line arguments
 	 */
 	public static void main(String[] args) {
 		SpringApplication application = new SpringApplication(PublisherSampleApplication.class);
 		application.setDefaultProperties(Map.of(LOCAL_MODE_PROPERTY, localMode(System.getenv())));
-		System.exit(SpringApplication.exit(application.run(args)));
+		application.run(args);
 	}
 
 	/**

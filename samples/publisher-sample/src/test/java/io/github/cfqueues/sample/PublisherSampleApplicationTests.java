@@ -3,11 +3,11 @@ package io.github.cfqueues.sample;
 import java.util.List;
 import java.util.Map;
 
-import io.github.cfqueues.autoconfigure.CloudflareQueuesConnectionDetails;
-import io.github.cfqueues.client.QueueEndpoint;
 import io.github.cfqueues.emulator.CloudflareQueuesEmulator;
 import io.github.cfqueues.emulator.EmulatedQueue;
 import io.github.cfqueues.emulator.StoredMessage;
+import io.github.cfqueues.test.EmulatedCloudflareQueues;
+import io.github.cfqueues.test.EmulatedQueues;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -18,14 +18,16 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import static io.github.cfqueues.test.CloudflareQueuesAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The sample in local mode, as it runs without credentials, and with credentials against a stand-in for
- * Cloudflare.
+ * The sample, tested against an emulator through the test support, and with its three variables set against a
+ * stand-in for Cloudflare.
  */
-@SpringBootTest(properties = PublisherSampleApplication.LOCAL_MODE_PROPERTY + "=true")
+@SpringBootTest
+@EmulatedCloudflareQueues(resetAfterEachTest = false)
 @ExtendWith(OutputCaptureExtension.class)
 class PublisherSampleApplicationTests {
 
@@ -36,21 +38,17 @@ class PublisherSampleApplicationTests {
 	private static final String TOKEN = "sample-test-token";
 
 	@Autowired
-	private CloudflareQueuesEmulator emulator;
-
-	@Autowired
-	private CloudflareQueuesConnectionDetails connectionDetails;
+	private EmulatedQueues queues;
 
 	@Test
-	void inLocalModeEveryKindOfMessageArrivesInTheEmbeddedEmulator(CapturedOutput output) {
-		QueueEndpoint queue = this.connectionDetails.getQueue("default");
-		assertThat(this.connectionDetails.getBaseUrl()).isEqualTo(this.emulator.baseUrl());
-		EmulatedQueue emulated = this.emulator.queue(queue.accountId(), queue.queueId()).orElseThrow();
-		assertSamplePushes(emulated.received());
-		assertThat(emulated.acknowledged()).extracting(StoredMessage::body).hasSize(7)
+	void everyKindOfMessageArrivesAndTheListenerAcknowledgesThoseDueNow(CapturedOutput output) {
+		EmulatedQueue queue = this.queues.queue("default");
+		assertThat(queue).hasReceived(8);
+		assertSamplePushes(queue.received());
+		assertThat(queue.acknowledged()).extracting(StoredMessage::body)
+			.hasSize(7)
 			.doesNotContain("Delivered 30 seconds from now");
-		assertThat(output).contains("Cloudflare Queues LOCAL MODE: messages are NOT going to Cloudflare")
-			.contains("Pushed a batch of 5 in 1 request(s)")
+		assertThat(output).contains("Pushed a batch of 5 in 1 request(s)")
 			.contains("Received text message", "Hello from the publisher sample; acknowledging it")
 			.contains("Received json message", "{\"orderId\":1042,\"item\":\"Widget\",\"quantity\":3}")
 			.contains("Received and acknowledged all 7 messages pushed without a delay");

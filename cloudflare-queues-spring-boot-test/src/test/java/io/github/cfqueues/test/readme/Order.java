@@ -1,0 +1,10 @@
+package io.github.cfqueues.test.readme;
+
+/**
+ * An order, pushed as JSON.
+ *
+ * @param id the order's number
+ * @param item what was ordered
+ */
+record Order(long id, String item) {
+}
