@@ -59,6 +59,12 @@ public final class CloudflareQueuesApi {
 	 */
 	private static final String TIMED_REQUEST = "cloudflare-queues-request";
 
+	/**
+	 * The request attribute from which WebClient's HTTP observation takes its {@code uri} key: a template, never the
+	 * account and queue ids.
+	 */
+	private static final String URI_TEMPLATE_ATTRIBUTE = WebClient.class.getName() + ".uriTemplate";
+
 	private final WebClient webClient;
 
 	private final EndpointUris uris;
@@ -181,6 +187,7 @@ public final class CloudflareQueuesApi {
 		CloudflareCredentials credentials = endpoint.credentials();
 		WebClient.RequestBodySpec request = this.webClient.method(method)
 			.uri(this.uris.of(endpoint, path))
+			.attribute(URI_TEMPLATE_ATTRIBUTE, EndpointUris.template(path))
 			.headers((headers) -> {
 				headers.set(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
 				headers.set(HttpHeaders.USER_AGENT, ClientInfo.USER_AGENT);

@@ -13,6 +13,10 @@ final class EndpointUris {
 
 	private static final int MAX_CACHED = 1024;
 
+	private static final String QUEUE_TEMPLATE = "/accounts/{account_id}/queues/{queue_id}";
+
+	private static final ConcurrentHashMap<String, String> templates = new ConcurrentHashMap<>();
+
 	private final String baseUrl;
 
 	private final ConcurrentHashMap<Key, URI> cache = new ConcurrentHashMap<>();
@@ -40,6 +44,15 @@ final class EndpointUris {
 			this.cache.put(key, uri);
 		}
 		return uri;
+	}
+
+	/**
+	 * The URI template of one of a queue's endpoints, relative to the base URL, for observations.
+	 * @param path the endpoint's path below the queue, for example {@code /messages}
+	 * @return for example {@code /accounts/{account_id}/queues/{queue_id}/messages}
+	 */
+	static String template(String path) {
+		return templates.computeIfAbsent(path, (below) -> QUEUE_TEMPLATE + below);
 	}
 
 	private record Key(String accountId, String queueId, String path) {
