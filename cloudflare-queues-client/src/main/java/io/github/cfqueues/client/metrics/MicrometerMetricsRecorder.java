@@ -25,6 +25,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +37,11 @@ public final class MicrometerMetricsRecorder implements MetricsRecorder {
 
 	private static final String MESSAGES = "messages";
 
+	/**
+	 * Where meters go once the recorder is closed: an empty composite, whose meters record nothing.
+	 */
+	private static final MeterRegistry CLOSED = new CompositeMeterRegistry();
+
 	private final MeterRegistry registry;
 
 	private final Clock clock;
@@ -45,6 +51,8 @@ public final class MicrometerMetricsRecorder implements MetricsRecorder {
 	private final List<Meter> registered = new CopyOnWriteArrayList<>();
 
 	private final List<Object> sources = new CopyOnWriteArrayList<>();
+
+	private volatile boolean closed;
 
 	/**
 	 * Creates a recorder for one client.
@@ -74,7 +82,7 @@ public final class MicrometerMetricsRecorder implements MetricsRecorder {
 			.description("Age of the oldest message waiting in the queue, from its timestamp as Cloudflare last reported")
 			.tags(tags)
 			.strongReference(true)
-			.register(this.registry));
+			.register(target()));
 	}
 
 	private double oldestAgeMillis(Supplier<QueueStatus> status) {
@@ -115,7 +123,7 @@ public final class MicrometerMetricsRecorder implements MetricsRecorder {
 		track(FunctionCounter.builder(CloudflareQueuesMeters.RATE_LIMIT_PAUSES, pauses, LongSupplier::getAsLong)
 			.description("Times an account-wide 429 from Cloudflare paused the account")
 			.tags(tags)
-			.register(this.registry));
+			.register(target()));
 	}
 
 	@Override
@@ -164,7 +172,7 @@ public final class MicrometerMetricsRecorder implements MetricsRecorder {
 				(key) -> Timer.builder(key.name)
 					.description("Time requests waited for their rate-limit permit, pauses included")
 					.tags(CloudflareQueuesMeters.ACCOUNT_TAG, key.first)
-					.register(this.registry))
+					.register(target()))
 			.record(waitNanos, TimeUnit.NANOSECONDS);
 	}
 
@@ -174,7 +182,7 @@ public final class MicrometerMetricsRecorder implements MetricsRecorder {
 				(key) -> Counter.builder(key.name)
 					.description("Requests refused before sending: their permit was further away than rate-limit.max-wait")
 					.tags(CloudflareQueuesMeters.ACCOUNT_TAG, key.first)
-					.register(this.registry))
+					.register(target()))
 			.increment();
 	}
 
@@ -185,7 +193,7 @@ public final class MicrometerMetricsRecorder implements MetricsRecorder {
 					.description("Messages in each batch an auto-batching publisher sent, by why it left")
 					.baseUnit(MESSAGES)
 					.tags(CloudflareQueuesMeters.QUEUE_TAG, key.queue, CloudflareQueuesMeters.REASON_TAG, key.first)
-					.register(this.registry))
+					.register(target()))
 			.record(messages);
 	}
 
@@ -227,7 +235,7 @@ public final class MicrometerMetricsRecorder implements MetricsRecorder {
 					.description("Time a listener took to handle a message, or a batch")
 					.tags(CloudflareQueuesMeters.QUEUE_TAG, key.queue, CloudflareQueuesMeters.LISTENER_TAG, key.first,
 							CloudflareQueuesMeters.ERROR_TYPE_TAG, key.second)
-					.register(this.registry))
+					.register(target()))
 			.record(nanos, TimeUnit.NANOSECONDS);
 	}
 
@@ -256,6 +264,7 @@ public final class MicrometerMetricsRecorder implements MetricsRecorder {
 	 */
 	@Override
 	public void close() {
+		this.closed = true;
 		this.registered.forEach(this.registry::remove);
 		this.registered.clear();
 		this.meters.clear();
@@ -263,16 +272,23 @@ public final class MicrometerMetricsRecorder implements MetricsRecorder {
 	}
 
 	private <T> void gauge(Gauge.Builder<T> builder) {
-		track(builder.strongReference(true).register(this.registry));
+		track(builder.strongReference(true).register(target()));
+	}
+
+	private MeterRegistry target() {
+		return this.closed ? CLOSED : this.registry;
 	}
 
 	private Counter counter(String name, String queueName, String first, String second,
 			Function<Key, Counter.Builder> builder) {
 		return meter(new Key(name, queueName, first, second), Counter.class,
-				(key) -> builder.apply(key).register(this.registry));
+				(key) -> builder.apply(key).register(target()));
 	}
 
 	private <M extends Meter> M meter(Key key, Class<M> type, Function<Key, M> create) {
+		if (this.closed) {
+			return create.apply(key);
+		}
 		Meter meter = this.meters.get(key);
 		if (meter == null) {
 			meter = this.meters.computeIfAbsent(key, (missing) -> track(create.apply(missing)));
@@ -281,7 +297,9 @@ public final class MicrometerMetricsRecorder implements MetricsRecorder {
 	}
 
 	private <M extends Meter> M track(M meter) {
-		this.registered.add(meter);
+		if (!this.closed) {
+			this.registered.add(meter);
+		}
 		return meter;
 	}
 

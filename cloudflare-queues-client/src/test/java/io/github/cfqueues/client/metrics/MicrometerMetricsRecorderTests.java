@@ -343,10 +343,11 @@ class MicrometerMetricsRecorderTests {
 	}
 
 	@Test
-	void closingAClientRemovesItsMeters() {
+	void closingAClientRemovesItsMetersAndLateEventsRegisterNone() {
 		SimpleMeterRegistry own = new SimpleMeterRegistry();
+		MicrometerMetricsRecorder recorder = new MicrometerMetricsRecorder(own);
 		CloudflareQueuesClient client = InstrumentedClients.on(emulator)
-			.with((builder) -> builder.metricsRecorder(new MicrometerMetricsRecorder(own)))
+			.with((builder) -> builder.metricsRecorder(recorder))
 			.build();
 		client.publisher("short-lived", TestPublishers.QUEUE, QueuePublisherOptions.DEFAULTS)
 			.pushText("x")
@@ -355,6 +356,8 @@ class MicrometerMetricsRecorderTests {
 				"short-lived")).counter()).isNotNull();
 
 		client.close();
+		recorder.pushed("short-lived", 1);
+		recorder.batchSent("short-lived", 3, CloudflareQueuesMeters.BATCH_TIME);
 
 		assertThat(own.getMeters()).isEmpty();
 	}
