@@ -24,12 +24,13 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * What the client's observations and metrics cost: pushes with nothing observed, with only the HTTP client observed
  * (what Spring Boot does without this starter's observations), and with the client's observations and meters on as
- * well, measured in interleaved rounds within one run against the {@link SinkServer}. Each observation registry holds
+ * well, measured in interleaved rounds within one run against the {@link SinkServer}, each round starting one
+ * scenario later than the one before, so that no scenario always follows the same one. Each observation registry holds
  * a {@link DefaultMeterObservationHandler} over a {@link SimpleMeterRegistry}, as Actuator's does; pacing is off.
  */
 final class ObservationCost {
 
-	static final int ROUNDS = 5;
+	static final int ROUNDS = 7;
 
 	private final ClientStack stack;
 
@@ -74,11 +75,12 @@ final class ObservationCost {
 		batching.forEach((label, publisher) -> this.runner.warmUp("auto-batching push, " + label,
 				SinkScenarios.MANY, scaled(200_000), (id) -> publisher.push(Workload.message(id))));
 		Map<Scenario, List<Round>> rounds = new LinkedHashMap<>();
-		for (int round = 1; round <= ROUNDS; round++) {
-			System.out.println("Round " + round + " of " + ROUNDS);
-			for (Scenario scenario : scenarios) {
-				rounds.computeIfAbsent(scenario, (key) -> new ArrayList<>())
-					.add(this.runner.measure(scenario, Math.max(1, scenario.count() / ROUNDS)));
+		scenarios.forEach((scenario) -> rounds.put(scenario, new ArrayList<>()));
+		for (int round = 0; round < ROUNDS; round++) {
+			System.out.println("Round " + (round + 1) + " of " + ROUNDS);
+			for (int i = 0; i < scenarios.size(); i++) {
+				Scenario scenario = scenarios.get((i + round) % scenarios.size());
+				rounds.get(scenario).add(this.runner.measure(scenario, Math.max(1, scenario.count() / ROUNDS)));
 			}
 		}
 		List<ScenarioResult> rows = new ArrayList<>();
@@ -117,25 +119,27 @@ final class ObservationCost {
 	 */
 	static String table(List<ScenarioResult> rows) {
 		StringBuilder table = new StringBuilder("| Scenario | c | msg/s | × nothing observed | × HTTP only | "
-				+ "client CPU µs/msg | alloc B/msg | p50 ms | p99 ms |\n|---|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+				+ "client CPU µs/msg | CPU × HTTP only | alloc B/msg | p50 ms | p99 ms |\n"
+				+ "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
 		for (ScenarioResult row : rows) {
-			double off = throughput(rows, row, Variant.OFF);
-			double http = throughput(rows, row, Variant.HTTP);
-			table.append(String.format(Locale.ROOT, "| %s | %d | %,.0f | %.3f | %.3f | %.1f | %,.0f | %.3f | %.3f |%n",
-					row.scenario(), row.concurrency(), row.messagesPerSecond(), row.messagesPerSecond() / off,
-					row.messagesPerSecond() / http, row.cpuMicrosPerMessage(), row.allocatedBytesPerMessage(),
+			ScenarioResult off = same(rows, row, Variant.OFF);
+			ScenarioResult http = same(rows, row, Variant.HTTP);
+			table.append(String.format(Locale.ROOT,
+					"| %s | %d | %,.0f | %.3f | %.3f | %.1f | %.3f | %,.0f | %.3f | %.3f |%n", row.scenario(),
+					row.concurrency(), row.messagesPerSecond(), row.messagesPerSecond() / off.messagesPerSecond(),
+					row.messagesPerSecond() / http.messagesPerSecond(), row.cpuMicrosPerMessage(),
+					row.cpuMicrosPerMessage() / http.cpuMicrosPerMessage(), row.allocatedBytesPerMessage(),
 					row.p50Millis(), row.p99Millis()));
 		}
 		return table.toString();
 	}
 
-	private static double throughput(List<ScenarioResult> rows, ScenarioResult row, Variant variant) {
+	private static ScenarioResult same(List<ScenarioResult> rows, ScenarioResult row, Variant variant) {
 		String kind = row.key().substring(0, row.key().lastIndexOf('-') + 1);
 		return rows.stream()
 			.filter((other) -> other.key().equals(kind + variant.label) && other.concurrency() == row.concurrency())
-			.mapToDouble(ScenarioResult::messagesPerSecond)
 			.findFirst()
-			.orElse(Double.NaN);
+			.orElseThrow();
 	}
 
 	private enum Variant {
