@@ -215,13 +215,14 @@ class QueueObservationTests {
 
 	@Test
 	void aCancelledRequestIsStoppedOnceAsCancelled() {
-		emulator.setFaultInjector(Faults.always(Fault.delayBeforeProcessing(Duration.ofSeconds(2))));
+		emulator.setFaultInjector(Faults.always(Fault.delayBeforeProcessing(Duration.ofSeconds(1))));
 
 		assertThatExceptionOfType(IllegalStateException.class)
 			.isThrownBy(() -> publisher().pushText("slow").block(Duration.ofMillis(200)));
 
 		await().untilAsserted(() -> assertThat(this.recorded.stopped(OPERATION)).singleElement()
 			.satisfies((push) -> assertThat(low(push)).containsEntry("error.type", "cancelled")));
+		await().until(() -> emulator.requests().size() == 1);
 	}
 
 	@Test
