@@ -1,12 +1,15 @@
 package io.github.cfqueues.client;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.cfqueues.client.admin.QueueAdmin;
@@ -16,13 +19,23 @@ import io.github.cfqueues.client.internal.admin.HttpPullSetup;
 import io.github.cfqueues.client.internal.api.CloudflareQueuesApi;
 import io.github.cfqueues.client.internal.consume.DefaultQueueConsumer;
 import io.github.cfqueues.client.internal.flow.FlowController;
+import io.github.cfqueues.client.internal.observe.Instrumentation;
+import io.github.cfqueues.client.internal.observe.ObservationSettings;
 import io.github.cfqueues.client.internal.publish.BatchingQueuePublisher;
 import io.github.cfqueues.client.internal.publish.DefaultQueuePublisher;
 import io.github.cfqueues.client.internal.publish.GracefulShutdown;
 import io.github.cfqueues.client.internal.publish.MessageEncoder;
 import io.github.cfqueues.client.internal.publish.QueueSender;
 import io.github.cfqueues.client.internal.ratelimit.AccountRateLimiters;
+import io.github.cfqueues.client.internal.ratelimit.RequestGate;
 import io.github.cfqueues.client.internal.retry.RetryPolicy;
+import io.github.cfqueues.client.metrics.MetricsRecorder;
+import io.github.cfqueues.client.observation.CloudflareQueuesObservationDocumentation;
+import io.github.cfqueues.client.observation.DefaultQueueListenerObservationConvention;
+import io.github.cfqueues.client.observation.DefaultQueueOperationObservationConvention;
+import io.github.cfqueues.client.observation.QueueListenerObservationConvention;
+import io.github.cfqueues.client.observation.QueueOperationObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,6 +89,8 @@ public final class CloudflareQueuesClient implements AutoCloseable {
 
 	private final Duration shutdownTimeout;
 
+	private final Instrumentation instrumentation;
+
 	private final Map<String, Created> publishers = new LinkedHashMap<>();
 
 	private final Map<String, CreatedConsumer> consumers = new LinkedHashMap<>();
@@ -96,6 +111,9 @@ public final class CloudflareQueuesClient implements AutoCloseable {
 		this.serializer = (builder.serializer != null) ? builder.serializer
 				: new JacksonBodySerializer(JsonMapper.builder().build());
 		this.shutdownTimeout = builder.shutdownTimeout;
+		this.instrumentation = new Instrumentation(ObservationSettings.of(builder.observationRegistry,
+				builder.observationConvention, builder.listenerObservationConvention), builder.metricsRecorder,
+				Clock.systemUTC());
 	}
 
 	private static AccountRateLimiters rateLimiters(Builder builder) {
@@ -160,16 +178,23 @@ public final class CloudflareQueuesClient implements AutoCloseable {
 	private Created create(String name, String queueId, QueuePublisherOptions options) {
 		QueueEndpoint endpoint = endpoint(name, queueId, options.accountId(), options.credentials());
 		MessageEncoder encoder = new MessageEncoder(endpoint, options, this.serializer);
-		QueueSender sender = new QueueSender(endpoint, this.api, this.rateLimiters.forQueue(endpoint),
-				this.retryPolicy, this.retryListener);
-		DefaultQueuePublisher direct = new DefaultQueuePublisher(encoder, sender,
-				new FlowController(this.flowControl, endpoint));
+		QueueSender sender = sender(endpoint);
+		FlowController flow = new FlowController(this.flowControl, endpoint, sender.instrumentation().recorder());
+		this.instrumentation.flowControl(name, flow);
+		DefaultQueuePublisher direct = new DefaultQueuePublisher(encoder, sender, flow);
 		BatchingSettings batching = options.batching(this.batching);
 		if (batching == null) {
-			return new Created(queueId, options, direct, direct);
+			return new Created(queueId, options, direct, direct, sender);
 		}
 		BatchingQueuePublisher batchingPublisher = new BatchingQueuePublisher(direct, batching);
-		return new Created(queueId, options, batchingPublisher, batchingPublisher);
+		return new Created(queueId, options, batchingPublisher, batchingPublisher, sender);
+	}
+
+	private QueueSender sender(QueueEndpoint endpoint) {
+		RequestGate gate = this.rateLimiters.forQueue(endpoint);
+		this.instrumentation.account(endpoint.accountId(), this.rateLimiters.forAccount(endpoint.accountId()));
+		return new QueueSender(endpoint, this.api, gate, this.retryPolicy, this.retryListener,
+				this.instrumentation.forQueue(endpoint, gate));
 	}
 
 	/**
@@ -210,14 +235,13 @@ public final class CloudflareQueuesClient implements AutoCloseable {
 				return existing.consumer;
 			}
 			QueueEndpoint endpoint = endpoint(name, queueId, options.accountId(), options.credentials());
-			QueueSender sender = new QueueSender(endpoint, this.api, this.rateLimiters.forQueue(endpoint),
-					this.retryPolicy, this.retryListener);
+			QueueSender sender = sender(endpoint);
 			HttpPullConsumerSettings createIfMissing = options.createIfMissing();
 			HttpPullSetup setup = (createIfMissing != null)
 					? new HttpPullSetup(admin(endpoint.accountId(), endpoint.credentials()), endpoint, createIfMissing)
 					: null;
 			DefaultQueueConsumer consumer = new DefaultQueueConsumer(sender, options, this.serializer, setup);
-			this.consumers.put(name, new CreatedConsumer(queueId, options, consumer));
+			this.consumers.put(name, new CreatedConsumer(queueId, options, consumer, sender));
 			return consumer;
 		}
 	}
@@ -284,6 +308,52 @@ public final class CloudflareQueuesClient implements AutoCloseable {
 	}
 
 	/**
+	 * A queue as this client last saw it, from the answers it already received: no request is made. For health
+	 * checks.
+	 * @param queueName the queue's name, as given to {@link #publisher(String, String, QueuePublisherOptions)} or
+	 * {@link #consumer(String, String, QueueConsumerOptions)}
+	 * @return the queue's state; {@linkplain QueueStatus#unknown(String) unknown} when the client has made nothing
+	 * for that name
+	 */
+	public QueueStatus status(String queueName) {
+		Objects.requireNonNull(queueName, "The queue name must not be null");
+		return this.instrumentation.status(queueName);
+	}
+
+	/**
+	 * Every queue the client made a publisher or consumer for, as last seen.
+	 * @return the states by queue name, in the order the queues were first used
+	 */
+	public Map<String, QueueStatus> statuses() {
+		return this.instrumentation.statuses();
+	}
+
+	/**
+	 * Asks Cloudflare for a queue's backlog now: one {@code GET .../metrics} request (retried as any request), which
+	 * counts against the account's rate limit and needs "Queues Read". The answer also updates
+	 * {@link #status(String)}.
+	 * @param queueName the queue's name, as given to a publisher or consumer of this client
+	 * @return the backlog
+	 * @throws IllegalArgumentException if the client has made no publisher or consumer for that name
+	 */
+	public Mono<QueueMetrics> metrics(String queueName) {
+		Objects.requireNonNull(queueName, "The queue name must not be null");
+		QueueSender sender;
+		synchronized (this) {
+			Created publisher = this.publishers.get(queueName);
+			CreatedConsumer consumer = this.consumers.get(queueName);
+			sender = (publisher != null) ? publisher.sender() : (consumer != null) ? consumer.sender() : null;
+			if (sender == null) {
+				Set<String> known = new LinkedHashSet<>(this.publishers.keySet());
+				known.addAll(this.consumers.keySet());
+				throw new IllegalArgumentException("No publisher or consumer of this client is named '" + queueName
+						+ "'; known queues: " + known);
+			}
+		}
+		return sender.instrumentation().withCallerParent(sender.metrics());
+	}
+
+	/**
 	 * Shuts the client down without blocking: refuses new pushes, pulls, publishers and consumers at once, sends what
 	 * the publishers hold and the settlements the consumers gathered within the timeout, then fails what is still
 	 * unanswered (a {@link io.github.cfqueues.client.error.PublisherClosedException} for a push). One publisher's or
@@ -304,7 +374,7 @@ public final class CloudflareQueuesClient implements AutoCloseable {
 					logger.warn("Shutting down {} failed; its held messages may be lost", publisher, ex);
 					return Mono.empty();
 				}))
-				.then();
+				.then(Mono.fromRunnable(this.instrumentation::close));
 		});
 	}
 
@@ -334,13 +404,14 @@ public final class CloudflareQueuesClient implements AutoCloseable {
 	}
 
 	private record Created(String queueId, QueuePublisherOptions options, QueuePublisher publisher,
-			GracefulShutdown shutdown) {
+			GracefulShutdown shutdown, QueueSender sender) {
 	}
 
 	private record AdminKey(String accountId, CloudflareCredentials credentials) {
 	}
 
-	private record CreatedConsumer(String queueId, QueueConsumerOptions options, DefaultQueueConsumer consumer) {
+	private record CreatedConsumer(String queueId, QueueConsumerOptions options, DefaultQueueConsumer consumer,
+			QueueSender sender) {
 	}
 
 	/**
@@ -380,6 +451,14 @@ public final class CloudflareQueuesClient implements AutoCloseable {
 		private @Nullable BodySerializer serializer;
 
 		private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+		private @Nullable ObservationRegistry observationRegistry;
+
+		private @Nullable QueueOperationObservationConvention observationConvention;
+
+		private @Nullable QueueListenerObservationConvention listenerObservationConvention;
+
+		private MetricsRecorder metricsRecorder = MetricsRecorder.NONE;
 
 		private Builder() {
 		}
@@ -564,6 +643,51 @@ public final class CloudflareQueuesClient implements AutoCloseable {
 		 */
 		public Builder shutdownTimeout(Duration shutdownTimeout) {
 			this.shutdownTimeout = positive(shutdownTimeout, "shutdownTimeout");
+			return this;
+		}
+
+		/**
+		 * Observes every request to a queue, and every message a listener handles, in this registry: see
+		 * {@link CloudflareQueuesObservationDocumentation}. The HTTP observations of the {@link #webClient(WebClient)
+		 * client} nest under them. Nothing is observed by default.
+		 * @param observationRegistry the registry, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder observationRegistry(@Nullable ObservationRegistry observationRegistry) {
+			this.observationRegistry = observationRegistry;
+			return this;
+		}
+
+		/**
+		 * The convention of the requests' observations, instead of {@link DefaultQueueOperationObservationConvention}.
+		 * @param convention the convention, or {@code null} for the default
+		 * @return this builder
+		 */
+		public Builder observationConvention(@Nullable QueueOperationObservationConvention convention) {
+			this.observationConvention = convention;
+			return this;
+		}
+
+		/**
+		 * The convention of the listeners' observations, instead of
+		 * {@link DefaultQueueListenerObservationConvention}.
+		 * @param convention the convention, or {@code null} for the default
+		 * @return this builder
+		 */
+		public Builder listenerObservationConvention(@Nullable QueueListenerObservationConvention convention) {
+			this.listenerObservationConvention = convention;
+			return this;
+		}
+
+		/**
+		 * Where the client reports its machinery for metrics, for example a
+		 * {@link io.github.cfqueues.client.metrics.MicrometerMetricsRecorder}. Nothing
+		 * is recorded by default. The client closes the recorder when it shuts down.
+		 * @param metricsRecorder the recorder
+		 * @return this builder
+		 */
+		public Builder metricsRecorder(MetricsRecorder metricsRecorder) {
+			this.metricsRecorder = Objects.requireNonNull(metricsRecorder, "metricsRecorder must not be null");
 			return this;
 		}
 

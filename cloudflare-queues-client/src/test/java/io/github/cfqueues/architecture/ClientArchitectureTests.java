@@ -48,7 +48,9 @@ class ClientArchitectureTests {
 	@Test
 	void thePublicApiExposesNoInternalType() {
 		classes().that()
-			.resideInAnyPackage("io.github.cfqueues.client", "io.github.cfqueues.client.error")
+			.resideInAnyPackage("io.github.cfqueues.client", "io.github.cfqueues.client.error",
+					"io.github.cfqueues.client.listener", "io.github.cfqueues.client.observation",
+					"io.github.cfqueues.client.metrics")
 			.and()
 			.arePublic()
 			.should(exposeNoInternalType())
@@ -82,6 +84,24 @@ class ClientArchitectureTests {
 			}
 
 		};
+	}
+
+	/**
+	 * Micrometer's core is an optional dependency: only the recorder a user creates with a {@code MeterRegistry}
+	 * touches it, so that a client without it never loads a class that needs it.
+	 */
+	@Test
+	void onlyTheMicrometerRecorderNeedsMicrometerCore() {
+		noClasses().that()
+			.resideInAPackage("io.github.cfqueues.client..")
+			.and()
+			.doNotHaveFullyQualifiedName("io.github.cfqueues.client.metrics.MicrometerMetricsRecorder")
+			.and()
+			.doNotHaveFullyQualifiedName("io.github.cfqueues.client.metrics.MicrometerMetricsRecorder$Key")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.micrometer.core..")
+			.check(CLASSES);
 	}
 
 	@Test

@@ -9,6 +9,10 @@ import io.github.cfqueues.client.QueuePublisherRegistry;
 import io.github.cfqueues.client.QueueRegistry;
 import io.github.cfqueues.client.RetryListener;
 import io.github.cfqueues.client.admin.QueueAdmin;
+import io.github.cfqueues.client.metrics.MetricsRecorder;
+import io.github.cfqueues.client.observation.QueueListenerObservationConvention;
+import io.github.cfqueues.client.observation.QueueOperationObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,7 +33,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Auto-configuration for Cloudflare Queues: a {@link CloudflareQueuesClient} built from {@code cloudflare.queues.*}
  * and the application's {@link WebClient.Builder} (so that its codecs, SSL bundles and HTTP observations apply), a
  * {@link QueuePublisher} and a {@link QueueConsumer} bean per configured queue made by that client, and the
- * registries that find them by name.
+ * registries that find them by name. With an {@link ObservationRegistry} bean the client observes its requests and
+ * listeners; with a {@link MetricsRecorder} bean it reports its machinery.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
 		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
@@ -70,7 +75,10 @@ public final class CloudflareQueuesAutoConfiguration {
 			ObjectProvider<HttpClientSettings> httpClientSettings,
 			ObjectProvider<CloudflareQueuesWebClientCustomizer> webClientCustomizers,
 			BodySerializer cloudflareQueuesBodySerializer, QueueEndpoints cloudflareQueuesEndpoints,
-			ObjectProvider<RetryListener> retryListeners, ObjectProvider<CloudflareQueuesClientCustomizer> customizers) {
+			ObjectProvider<RetryListener> retryListeners, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<QueueOperationObservationConvention> observationConvention,
+			ObjectProvider<QueueListenerObservationConvention> listenerObservationConvention,
+			ObjectProvider<MetricsRecorder> metricsRecorder, ObjectProvider<CloudflareQueuesClientCustomizer> customizers) {
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
 			.withConnectTimeout(properties.getConnectTimeout());
 		WebClient.Builder webClient = webClientBuilder.getIfAvailable(WebClient::builder)
@@ -87,6 +95,10 @@ public final class CloudflareQueuesAutoConfiguration {
 			builder.accountId(accountId).credentials(cloudflareQueuesEndpoints.credentials(accountId));
 		}
 		retryListeners.orderedStream().forEach(builder::retryListener);
+		observationRegistry.ifAvailable(builder::observationRegistry);
+		observationConvention.ifAvailable(builder::observationConvention);
+		listenerObservationConvention.ifAvailable(builder::listenerObservationConvention);
+		metricsRecorder.ifAvailable(builder::metricsRecorder);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}

@@ -88,6 +88,11 @@ public class CloudflareQueuesProperties extends AccountProperties {
 	private final Local local = new Local();
 
 	/**
+	 * Each queue's contributor to the actuator's health endpoint.
+	 */
+	private final Health health = new Health();
+
+	/**
 	 * Further queues by name: each gets a QueuePublisher bean named "<name>QueuePublisher" and a QueueConsumer bean
 	 * named "<name>QueueConsumer", with qualifier "<name>". Each takes queue-id (32 hex digits) or queue-name (its
 	 * name at Cloudflare, looked up at startup), delay (of messages that set none; whole seconds, at most 24h),
@@ -173,6 +178,10 @@ public class CloudflareQueuesProperties extends AccountProperties {
 
 	public Local getLocal() {
 		return this.local;
+	}
+
+	public Health getHealth() {
+		return this.health;
 	}
 
 	/**
@@ -632,6 +641,54 @@ public class CloudflareQueuesProperties extends AccountProperties {
 
 		public void setAllowCredentials(boolean allowCredentials) {
 			this.allowCredentials = allowCredentials;
+		}
+
+	}
+
+	/**
+	 * Health settings.
+	 */
+	public static class Health {
+
+		/**
+		 * Whether each queue's health also asks Cloudflare for the queue's backlog: one metrics request per queue per
+		 * cache-time, counted against the account's API rate limit and needing "Queues Read". Off, health comes only
+		 * from the answers the application's own requests received.
+		 */
+		private boolean active;
+
+		/**
+		 * How long the answer of an active check is reused before the next check asks again.
+		 */
+		private Duration cacheTime = Duration.ofSeconds(60);
+
+		/**
+		 * Longest wait for the answer of an active check; without one in time, the queue's health is UNKNOWN.
+		 */
+		private Duration timeout = Duration.ofSeconds(5);
+
+		public boolean isActive() {
+			return this.active;
+		}
+
+		public void setActive(boolean active) {
+			this.active = active;
+		}
+
+		public Duration getCacheTime() {
+			return this.cacheTime;
+		}
+
+		public void setCacheTime(Duration cacheTime) {
+			this.cacheTime = cacheTime;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
 		}
 
 	}

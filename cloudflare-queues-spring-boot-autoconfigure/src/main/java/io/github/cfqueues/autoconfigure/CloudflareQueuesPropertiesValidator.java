@@ -57,6 +57,8 @@ final class CloudflareQueuesPropertiesValidator {
 				properties.getBatching().getMaxInFlight());
 		checkFlowControl(properties.getFlowControl());
 		checkRateLimit(properties.getRateLimit());
+		checkPositive(PREFIX + ".health.cache-time", properties.getHealth().getCacheTime());
+		checkPositive(PREFIX + ".health.timeout", properties.getHealth().getTimeout());
 		checkId(PREFIX + ".account-id", properties.getAccountId());
 		properties.credentials(PREFIX).resolve();
 		for (Map.Entry<String, Queue> entry : ConfiguredQueues.of(properties).entrySet()) {

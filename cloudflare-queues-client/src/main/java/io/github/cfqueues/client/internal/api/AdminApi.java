@@ -25,6 +25,8 @@ import org.springframework.http.HttpMethod;
  */
 public final class AdminApi {
 
+	private static final String CONSUMER = "/consumers/{consumer_id}";
+
 	private final CloudflareQueuesApi api;
 
 	private final String accountId;
@@ -54,7 +56,7 @@ public final class AdminApi {
 	 * @return the page
 	 */
 	public Mono<QueuePage> listQueues(int page, int perPage) {
-		return call(HttpMethod.GET, "?page=" + page + "&per_page=" + perPage, "queue list", "", "", null,
+		return call(HttpMethod.GET, "?page=" + page + "&per_page=" + perPage, "", "queue list", "", "", null,
 				(envelope) -> AdminResultReader.page(envelope.result(), envelope.resultInfo(), page, perPage));
 	}
 
@@ -64,7 +66,7 @@ public final class AdminApi {
 	 * @return the queue
 	 */
 	public Mono<QueueInfo> createQueue(String queueName) {
-		return call(HttpMethod.POST, "", "queue creation", queueName, "", this.bodies.newQueue(queueName),
+		return call(HttpMethod.POST, "", "", "queue creation", queueName, "", this.bodies.newQueue(queueName),
 				(envelope) -> AdminResultReader.queue(envelope.result()));
 	}
 
@@ -135,7 +137,7 @@ public final class AdminApi {
 	 * @return the consumer
 	 */
 	public Mono<ConsumerInfo> getConsumer(String queueId, String consumerId) {
-		return onQueue(HttpMethod.GET, queueId, "/consumers/" + consumerId, "consumer read", null,
+		return onQueue(HttpMethod.GET, queueId, "/consumers/" + consumerId, CONSUMER, "consumer read", null,
 				(envelope) -> AdminResultReader.consumer(envelope.result()));
 	}
 
@@ -159,7 +161,7 @@ public final class AdminApi {
 	 */
 	public Mono<ConsumerInfo> updateHttpPullConsumer(String queueId, String consumerId,
 			HttpPullConsumerSettings settings) {
-		return onQueue(HttpMethod.PUT, queueId, "/consumers/" + consumerId, "consumer update",
+		return onQueue(HttpMethod.PUT, queueId, "/consumers/" + consumerId, CONSUMER, "consumer update",
 				this.bodies.httpPullConsumer(settings), (envelope) -> AdminResultReader.consumer(envelope.result()));
 	}
 
@@ -170,22 +172,29 @@ public final class AdminApi {
 	 * @return completes when deleted
 	 */
 	public Mono<Void> deleteConsumer(String queueId, String consumerId) {
-		return onQueue(HttpMethod.DELETE, queueId, "/consumers/" + consumerId, "consumer deletion", null,
+		return onQueue(HttpMethod.DELETE, queueId, "/consumers/" + consumerId, CONSUMER, "consumer deletion", null,
 				(envelope) -> envelope)
 			.then();
 	}
 
 	private <T> Mono<T> onQueue(HttpMethod method, String queueId, String path, String operation,
 			byte @Nullable [] body, Function<ApiEnvelope, T> read) {
-		return call(method, "/" + queueId + path, operation, queueId, queueId, body, read);
+		return onQueue(method, queueId, path, path, operation, body, read);
 	}
 
-	private <T> Mono<T> call(HttpMethod method, String path, String operation, String queueName, String queueId,
-			byte @Nullable [] body, Function<ApiEnvelope, T> read) {
+	private <T> Mono<T> onQueue(HttpMethod method, String queueId, String path, String pathTemplate,
+			String operation, byte @Nullable [] body, Function<ApiEnvelope, T> read) {
+		return call(method, "/" + queueId + path, "/{queue_id}" + pathTemplate, operation, queueId, queueId, body,
+				read);
+	}
+
+	private <T> Mono<T> call(HttpMethod method, String path, String pathTemplate, String operation,
+			String queueName, String queueId, byte @Nullable [] body, Function<ApiEnvelope, T> read) {
 		return Mono.defer(() -> {
 			URI uri = this.api.accountUri(this.accountId, path);
-			return this.api.exchange(new ApiCall(method, uri, this.credentials, operation, queueName, queueId), body,
-					read);
+			ApiCall call = new ApiCall(method, uri, CloudflareQueuesApi.accountTemplate(pathTemplate),
+					this.credentials, operation, queueName, queueId);
+			return this.api.exchange(call, body, read);
 		});
 	}
 

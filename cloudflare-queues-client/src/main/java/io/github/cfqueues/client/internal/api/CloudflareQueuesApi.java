@@ -59,6 +59,12 @@ public final class CloudflareQueuesApi {
 	 */
 	private static final String TIMED_REQUEST = "cloudflare-queues-request";
 
+	/**
+	 * The request attribute from which WebClient's HTTP observation takes its {@code uri} key: a template, never the
+	 * account and queue ids.
+	 */
+	private static final String URI_TEMPLATE_ATTRIBUTE = WebClient.class.getName() + ".uriTemplate";
+
 	private final WebClient webClient;
 
 	private final EndpointUris uris;
@@ -173,8 +179,8 @@ public final class CloudflareQueuesApi {
 
 	private <T> Mono<T> exchange(HttpMethod method, QueueEndpoint endpoint, String operation, String path,
 			byte @Nullable [] body, Function<byte[], @Nullable T> shortcut, Function<ApiEnvelope, T> read) {
-		ApiCall call = new ApiCall(method, this.uris.of(endpoint, path), endpoint.credentials(), operation,
-				endpoint.name(), endpoint.queueId());
+		ApiCall call = new ApiCall(method, this.uris.of(endpoint, path), EndpointUris.template(path),
+				endpoint.credentials(), operation, endpoint.name(), endpoint.queueId());
 		return exchange(call, body, shortcut, read);
 	}
 
@@ -201,6 +207,16 @@ public final class CloudflareQueuesApi {
 	}
 
 	/**
+	 * The URI template of an account-level endpoint, relative to the base URL, for observations.
+	 * @param pathTemplate the path below the account's queues, ids as variables, for example
+	 * {@code /{queue_id}/purge}
+	 * @return for example {@code /accounts/{account_id}/queues/{queue_id}/purge}
+	 */
+	static String accountTemplate(String pathTemplate) {
+		return EndpointUris.accountTemplate(pathTemplate);
+	}
+
+	/**
 	 * Makes one request and reads its answer: a 2xx answer first by the shortcut, when it can, otherwise (and every
 	 * other answer) as an {@link ApiEnvelope}. The credentials are written onto the outgoing request itself, after
 	 * every filter of the client: no filter, observation or request log sees them.
@@ -210,6 +226,7 @@ public final class CloudflareQueuesApi {
 		CloudflareCredentials credentials = call.credentials();
 		WebClient.RequestBodySpec request = this.webClient.method(call.method())
 			.uri(call.uri())
+			.attribute(URI_TEMPLATE_ATTRIBUTE, call.uriTemplate())
 			.headers((headers) -> {
 				headers.set(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
 				headers.set(HttpHeaders.USER_AGENT, ClientInfo.USER_AGENT);

@@ -13,6 +13,12 @@ final class EndpointUris {
 
 	private static final int MAX_CACHED = 1024;
 
+	private static final String ACCOUNT_TEMPLATE = "/accounts/{account_id}/queues";
+
+	private static final String QUEUE_TEMPLATE = ACCOUNT_TEMPLATE + "/{queue_id}";
+
+	private static final ConcurrentHashMap<String, String> templates = new ConcurrentHashMap<>();
+
 	private final String baseUrl;
 
 	private final ConcurrentHashMap<Key, URI> cache = new ConcurrentHashMap<>();
@@ -50,6 +56,24 @@ final class EndpointUris {
 	 */
 	URI ofAccount(String accountId, String path) {
 		return URI.create(this.baseUrl + "/accounts/" + accountId + "/queues" + path);
+	}
+
+	/**
+	 * The URI template of one of a queue's endpoints, relative to the base URL, for observations.
+	 * @param path the endpoint's path below the queue, for example {@code /messages}
+	 * @return for example {@code /accounts/{account_id}/queues/{queue_id}/messages}
+	 */
+	static String template(String path) {
+		return templates.computeIfAbsent(path, (below) -> QUEUE_TEMPLATE + below);
+	}
+
+	/**
+	 * The URI template of an account-level endpoint, relative to the base URL, for observations.
+	 * @param pathTemplate the path below the account's queues, ids as variables, for example {@code /{queue_id}}
+	 * @return for example {@code /accounts/{account_id}/queues/{queue_id}}
+	 */
+	static String accountTemplate(String pathTemplate) {
+		return ACCOUNT_TEMPLATE + pathTemplate;
 	}
 
 	private record Key(String accountId, String queueId, String path) {

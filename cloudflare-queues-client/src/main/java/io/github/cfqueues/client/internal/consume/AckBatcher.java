@@ -144,9 +144,17 @@ final class AckBatcher {
 	private void answer(List<Settlement> settlements, AckResponse response) {
 		Map<String, String> warnings = response.warnings();
 		List<String> unattributed = new ArrayList<>(warnings.values());
+		int acknowledged = 0;
+		int retried = 0;
 		for (Settlement settlement : settlements) {
 			String warning = warningFor(settlement.leaseId(), warnings);
 			if (warning == null) {
+				if (settlement.retry()) {
+					retried++;
+				}
+				else {
+					acknowledged++;
+				}
 				settlement.caller().success();
 				continue;
 			}
@@ -156,6 +164,7 @@ final class AckBatcher {
 					+ "is delivered again after its lease (" + settlement.leaseExpiresAt() + ")", details(),
 					settlement.messageId(), settlement.leaseId(), settlement.leaseExpiresAt(), false, null));
 		}
+		this.sender.instrumentation().recorder().settled(this.sender.endpoint().name(), acknowledged, retried);
 		if (!unattributed.isEmpty()) {
 			logger.warn("Queue '{}': Cloudflare answered warnings no lease could be matched with: {}",
 					this.sender.endpoint().name(), unattributed);

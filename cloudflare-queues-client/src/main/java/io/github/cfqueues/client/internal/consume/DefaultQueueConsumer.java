@@ -15,6 +15,7 @@ import io.github.cfqueues.client.error.ConsumerClosedException;
 import io.github.cfqueues.client.error.FailureDetails;
 import io.github.cfqueues.client.internal.admin.HttpPullSetup;
 import io.github.cfqueues.client.internal.api.PulledMessage;
+import io.github.cfqueues.client.internal.observe.QueueInstrumentation;
 import io.github.cfqueues.client.internal.publish.GracefulShutdown;
 import io.github.cfqueues.client.internal.publish.QueueSender;
 import org.jspecify.annotations.Nullable;
@@ -91,7 +92,7 @@ public final class DefaultQueueConsumer implements QueueConsumer, GracefulShutdo
 	public Mono<List<ReceivedMessage>> pull(int batchSize, Duration visibilityTimeout) {
 		QueueConsumerOptions.checkBatchSize(batchSize);
 		QueueConsumerOptions.checkVisibilityTimeout(visibilityTimeout);
-		return Mono.defer(() -> {
+		return this.sender.instrumentation().withCallerParent(Mono.defer(() -> {
 			if (this.closed) {
 				return Mono.error(new ConsumerClosedException("The consumer is shut down: nothing was pulled",
 						FailureDetails.noResponse("pull", queueName(), queueId()), null));
@@ -107,12 +108,20 @@ public final class DefaultQueueConsumer implements QueueConsumer, GracefulShutdo
 					return messages;
 				});
 			}));
-		});
+		}));
 	}
 
 	Mono<Void> settle(String messageId, String leaseId, boolean retry, @Nullable Duration delay,
 			Instant leaseExpiresAt) {
 		return this.settlements.settle(messageId, leaseId, retry, delay, leaseExpiresAt);
+	}
+
+	/**
+	 * What observes and remembers this consumer's queue, for a listener container that pulls through it.
+	 * @return the instrumentation
+	 */
+	public QueueInstrumentation instrumentation() {
+		return this.sender.instrumentation();
 	}
 
 	@Override

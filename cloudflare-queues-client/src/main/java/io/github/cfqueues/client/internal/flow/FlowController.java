@@ -14,6 +14,8 @@ import io.github.cfqueues.client.error.CloudflareQueuesException;
 import io.github.cfqueues.client.error.FailureDetails;
 import io.github.cfqueues.client.error.PublisherClosedException;
 import io.github.cfqueues.client.error.PublisherOverloadedException;
+import io.github.cfqueues.client.metrics.CloudflareQueuesMeters;
+import io.github.cfqueues.client.metrics.MetricsRecorder;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -56,14 +58,32 @@ public final class FlowController {
 
 	private final Scheduler timer;
 
+	private final MetricsRecorder recorder;
+
 	public FlowController(FlowControlSettings settings, QueueEndpoint endpoint) {
-		this(settings, endpoint, Schedulers.parallel());
+		this(settings, endpoint, MetricsRecorder.NONE);
+	}
+
+	/**
+	 * Creates the flow control of a publisher.
+	 * @param settings the bounds
+	 * @param endpoint the publisher's queue
+	 * @param recorder told of each refused push
+	 */
+	public FlowController(FlowControlSettings settings, QueueEndpoint endpoint, MetricsRecorder recorder) {
+		this(settings, endpoint, Schedulers.parallel(), recorder);
 	}
 
 	FlowController(FlowControlSettings settings, QueueEndpoint endpoint, Scheduler timer) {
+		this(settings, endpoint, timer, MetricsRecorder.NONE);
+	}
+
+	private FlowController(FlowControlSettings settings, QueueEndpoint endpoint, Scheduler timer,
+			MetricsRecorder recorder) {
 		this.settings = settings;
 		this.endpoint = endpoint;
 		this.timer = timer;
+		this.recorder = recorder;
 	}
 
 	/**
@@ -93,11 +113,11 @@ public final class FlowController {
 				refusal = null;
 			}
 			else if (this.settings.limitBehavior() == FlowControlSettings.LimitBehavior.FAIL) {
-				refusal = overloaded(count, size, "flow-control.limit-behavior is fail");
+				refusal = overloaded(count, size, "flow-control.limit-behavior is fail", CloudflareQueuesMeters.FLOW_FULL);
 			}
 			else if (this.waiters.size() >= this.settings.maxWaiting()) {
 				refusal = overloaded(count, size, this.waiters.size() + " pushes already wait for room, as many as "
-						+ "flow-control.max-waiting allows");
+						+ "flow-control.max-waiting allows", CloudflareQueuesMeters.FLOW_MAX_WAITING);
 			}
 			else {
 				Waiter waiter = new Waiter(count, size, onAdmitted, onRefused);
@@ -251,7 +271,8 @@ public final class FlowController {
 		this.bytes += size;
 	}
 
-	private PublisherOverloadedException overloaded(int count, long size, String why) {
+	private PublisherOverloadedException overloaded(int count, long size, String why, String reason) {
+		this.recorder.flowControlRejected(this.endpoint.name(), reason);
 		return new PublisherOverloadedException("The publisher holds " + this.messages + " messages and "
 				+ this.bytes + " bytes, and " + count + " more (" + size + " bytes) would pass flow control's "
 				+ "bounds (flow-control.max-outstanding-messages " + this.settings.maxOutstandingMessages()
@@ -266,7 +287,7 @@ public final class FlowController {
 				return;
 			}
 			refusal = overloaded(waiter.count, waiter.size, "the push waited for room for flow-control.max-wait ("
-					+ this.settings.maxWait() + ")");
+					+ this.settings.maxWait() + ")", CloudflareQueuesMeters.FLOW_MAX_WAIT);
 			admitWaitersThatFit();
 		}
 		handOver();

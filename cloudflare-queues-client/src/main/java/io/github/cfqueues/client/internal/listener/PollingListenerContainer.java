@@ -17,10 +17,14 @@ import io.github.cfqueues.client.ReceivedMessage;
 import io.github.cfqueues.client.error.MessageConversionException;
 import io.github.cfqueues.client.error.CloudflareQueuesException;
 import io.github.cfqueues.client.error.ConsumerClosedException;
+import io.github.cfqueues.client.internal.consume.DefaultQueueConsumer;
+import io.github.cfqueues.client.internal.observe.ListenerHandling;
+import io.github.cfqueues.client.internal.observe.QueueInstrumentation;
 import io.github.cfqueues.client.listener.AcknowledgementMode;
 import io.github.cfqueues.client.listener.ListenerSettings;
 import io.github.cfqueues.client.listener.QueueListenerContainer;
 import io.github.cfqueues.client.listener.QueueListenerEndpoint;
+import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +62,8 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 	private final AtomicLong lastDeliveryFailures = new AtomicLong();
 
 	private final AtomicLong leaseOverruns = new AtomicLong();
+
+	private final QueueInstrumentation instrumentation;
 
 	private @Nullable HandlerExecutor executor;
 
@@ -99,6 +105,8 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 		this.timer = timer;
 		this.clock = clock;
 		this.idleWait = settings.idleInterval();
+		this.instrumentation = (consumer instanceof DefaultQueueConsumer observed) ? observed.instrumentation()
+				: QueueInstrumentation.detached(endpoint.queueName(), "");
 	}
 
 	@Override
@@ -357,11 +365,13 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 	}
 
 	private void handle(List<ReceivedMessage> unit) {
+		ListenerHandling handling = this.instrumentation.startHandling(id(), unit);
 		Mono<Void> handled;
-		try {
+		try (Observation.Scope scope = handling.openScope()) {
 			handled = Objects.requireNonNullElse(this.endpoint.handle(unit), Mono.empty());
 		}
 		catch (MessageConversionException ex) {
+			handling.stop(ex);
 			logger.warn("Queue listener '{}' cannot read message {} ({}); it is retried in {}", id(),
 					ex.getMessageId(), ex.getMessage(), this.settings.retryDelay(unit.get(0).attempts()));
 			settle(retryAll(unit));
@@ -371,10 +381,12 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 		catch (Throwable ex) {
 			handled = Mono.error(ex);
 		}
-		handled.subscribe(null, (error) -> finished(unit, error), () -> finished(unit, null));
+		handling.contextWrite(handled)
+			.subscribe(null, (error) -> finished(unit, error, handling), () -> finished(unit, null, handling));
 	}
 
-	private void finished(List<ReceivedMessage> unit, @Nullable Throwable error) {
+	private void finished(List<ReceivedMessage> unit, @Nullable Throwable error, ListenerHandling handling) {
+		handling.stop(error);
 		checkLeases(unit);
 		AcknowledgementMode mode = this.settings.acknowledgementMode();
 		if (error != null && mode != AcknowledgementMode.ON_SUCCESS) {
@@ -394,6 +406,7 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 			Duration delay = this.settings.retryDelay(message.attempts());
 			if (message.attempts() > this.settings.maxRetries()) {
 				this.lastDeliveryFailures.incrementAndGet();
+				this.instrumentation.recorder().lastDeliveryFailed(queueName(), id());
 				logger.warn("Queue listener '{}' failed on message {} on its last delivery (attempt {}, max-retries "
 						+ "{}); Cloudflare now dead-letters or drops it: {}", id(), message.id(), message.attempts(),
 						this.settings.maxRetries(), error.toString());
@@ -426,6 +439,7 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 		for (ReceivedMessage message : unit) {
 			if (now.isAfter(message.leaseExpiresAt())) {
 				this.leaseOverruns.incrementAndGet();
+				this.instrumentation.recorder().leaseOverrun(queueName(), id());
 				logger.warn("Queue listener '{}' handled message {} past its lease (ended {}, {} ago): it may have been "
 						+ "delivered again, and its settlement may act on that delivery; raise "
 						+ "consumer.visibility-timeout above the handling time", id(), message.id(),

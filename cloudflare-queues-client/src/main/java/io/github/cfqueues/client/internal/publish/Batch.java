@@ -19,6 +19,11 @@ final class Batch {
 	List<Entry> entries = List.of();
 
 	/**
+	 * Why the batch left, once sealed: a reason of {@link io.github.cfqueues.client.metrics.CloudflareQueuesMeters}.
+	 */
+	String reason = "";
+
+	/**
 	 * Whether the batch holds a place in flight: from the moment it is sent until its answer (or its end) arrives.
 	 * Changed only under the publisher's lock.
 	 */

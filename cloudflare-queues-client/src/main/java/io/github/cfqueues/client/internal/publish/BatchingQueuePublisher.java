@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.ToIntFunction;
 
 import io.github.cfqueues.client.BatchPushResponse;
 import io.github.cfqueues.client.MessagePushResponse;
@@ -26,6 +27,8 @@ import io.github.cfqueues.client.error.FailureDetails;
 import io.github.cfqueues.client.error.MessageRejectedException;
 import io.github.cfqueues.client.error.PublisherClosedException;
 import io.github.cfqueues.client.internal.flow.FlowController;
+import io.github.cfqueues.client.metrics.CloudflareQueuesMeters;
+import io.github.cfqueues.client.observation.QueueOperation;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +64,8 @@ public final class BatchingQueuePublisher implements QueuePublisher, GracefulShu
 	private static final Logger logger = LoggerFactory.getLogger(BatchingQueuePublisher.class);
 
 	private static final String OPERATION = "batch push";
+
+	private static final ToIntFunction<Throwable> ONE_MESSAGE = (error) -> 1;
 
 	private final MessageEncoder encoder;
 
@@ -127,7 +132,7 @@ public final class BatchingQueuePublisher implements QueuePublisher, GracefulShu
 	@Override
 	public Mono<MessagePushResponse> push(QueueMessage message) {
 		Objects.requireNonNull(message, "The message must not be null");
-		return Mono.create((caller) -> {
+		return this.sender.instrumentation().countFailures(QueueOperation.PUSH, ONE_MESSAGE, Mono.create((caller) -> {
 			EncodedMessage encoded = this.encoder.encode(message, 0, "push");
 			Entry entry = new Entry(encoded, caller);
 			Disposable admission = this.flow.admit(1, encoded.size(), () -> gather(entry), caller::error);
@@ -135,7 +140,7 @@ public final class BatchingQueuePublisher implements QueuePublisher, GracefulShu
 				admission.dispose();
 				withdraw(entry);
 			});
-		});
+		}));
 	}
 
 	@Override
@@ -255,7 +260,7 @@ public final class BatchingQueuePublisher implements QueuePublisher, GracefulShu
 				return;
 			}
 			this.waiting = null;
-			entries = seal();
+			entries = seal(batch);
 			if (!entries.isEmpty()) {
 				batch.entries = entries;
 				this.sent.add(batch);
@@ -267,6 +272,7 @@ public final class BatchingQueuePublisher implements QueuePublisher, GracefulShu
 			finish(batch);
 			return;
 		}
+		this.sender.instrumentation().recorder().batchSent(queueName(), entries.size(), batch.reason);
 		Mono<Void> work = send(entries, batch);
 		batch.request.update(work.subscribe(null, (error) -> finish(batch), () -> finish(batch)));
 	}
@@ -278,7 +284,7 @@ public final class BatchingQueuePublisher implements QueuePublisher, GracefulShu
 				return;
 			}
 			this.waiting = null;
-			entries = seal();
+			entries = seal(batch);
 		}
 		settle(entries, null, error);
 		finish(batch);
@@ -288,9 +294,10 @@ public final class BatchingQueuePublisher implements QueuePublisher, GracefulShu
 	 * Takes the gathered messages for a batch, oldest first, up to the triggers and Cloudflare's caps. Called with
 	 * the lock held.
 	 */
-	private List<Entry> seal() {
+	private List<Entry> seal(Batch batch) {
 		List<Entry> taken = new ArrayList<>(Math.min(this.pendingCount, this.settings.maxMessages()));
 		long bytes = 0;
+		boolean full = false;
 		while (!this.pending.isEmpty()) {
 			Entry next = this.pending.peek();
 			if (next.state != Entry.State.PENDING) {
@@ -299,6 +306,7 @@ public final class BatchingQueuePublisher implements QueuePublisher, GracefulShu
 			}
 			if (taken.size() >= this.settings.maxMessages() || bytes >= this.settings.maxBytes()
 					|| !BatchSplitter.fits(taken.size(), bytes, next.size())) {
+				full = true;
 				break;
 			}
 			this.pending.poll();
@@ -308,7 +316,25 @@ public final class BatchingQueuePublisher implements QueuePublisher, GracefulShu
 			this.pendingCount--;
 			this.pendingBytes -= next.size();
 		}
+		batch.reason = reason(taken, bytes, full);
 		return taken;
+	}
+
+	/**
+	 * Why a batch left: full by count or bytes, else because a flush asked, else because its oldest message had
+	 * waited max-wait (with a max-wait of zero, as soon as a place in flight was free).
+	 */
+	private String reason(List<Entry> taken, long bytes, boolean full) {
+		if (taken.size() >= this.settings.maxMessages()) {
+			return CloudflareQueuesMeters.BATCH_COUNT;
+		}
+		if (full || bytes >= this.settings.maxBytes()) {
+			return CloudflareQueuesMeters.BATCH_BYTES;
+		}
+		if (!taken.isEmpty() && taken.get(0).sequence <= this.flushUpTo) {
+			return CloudflareQueuesMeters.BATCH_FLUSH;
+		}
+		return CloudflareQueuesMeters.BATCH_TIME;
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToIntFunction;
 import java.util.stream.IntStream;
 
 import io.github.cfqueues.client.BatchPushResponse;
@@ -18,6 +19,8 @@ import io.github.cfqueues.client.error.CloudflareQueuesException;
 import io.github.cfqueues.client.error.FailureDetails;
 import io.github.cfqueues.client.error.PublisherClosedException;
 import io.github.cfqueues.client.internal.flow.FlowController;
+import io.github.cfqueues.client.internal.observe.QueueInstrumentation;
+import io.github.cfqueues.client.observation.QueueOperation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -30,6 +33,8 @@ import reactor.core.publisher.Mono;
 public final class DefaultQueuePublisher implements QueuePublisher, GracefulShutdown {
 
 	private static final Logger logger = LoggerFactory.getLogger(DefaultQueuePublisher.class);
+
+	private static final ToIntFunction<Throwable> ONE_MESSAGE = (error) -> 1;
 
 	final MessageEncoder encoder;
 
@@ -54,10 +59,12 @@ public final class DefaultQueuePublisher implements QueuePublisher, GracefulShut
 	@Override
 	public Mono<MessagePushResponse> push(QueueMessage message) {
 		Objects.requireNonNull(message, "The message must not be null");
-		return Mono.defer(() -> {
-			EncodedMessage encoded = this.encoder.encode(message, 0, "push");
-			return this.requests.send("push", 1, encoded.size(), () -> this.sender.push(encoded));
-		});
+		QueueInstrumentation instrumentation = this.sender.instrumentation();
+		return instrumentation.countFailures(QueueOperation.PUSH, ONE_MESSAGE,
+				instrumentation.withCallerParent(Mono.defer(() -> {
+					EncodedMessage encoded = this.encoder.encode(message, 0, "push");
+					return this.requests.send("push", 1, encoded.size(), () -> this.sender.push(encoded));
+				})));
 	}
 
 	@Override
@@ -68,13 +75,19 @@ public final class DefaultQueuePublisher implements QueuePublisher, GracefulShut
 				throw new NullPointerException("Message " + i + " of the batch is null");
 			}
 		}
-		return Mono.defer(() -> {
-			List<EncodedMessage> encoded = new ArrayList<>(messages.size());
-			for (int i = 0; i < messages.size(); i++) {
-				encoded.add(this.encoder.encode(messages.get(i), i, "batch push"));
-			}
-			return sendInOrder(BatchSplitter.split(encoded), encoded.size());
-		});
+		QueueInstrumentation instrumentation = this.sender.instrumentation();
+		return instrumentation.countFailures(QueueOperation.BATCH_PUSH, (error) -> undelivered(error, messages.size()),
+				instrumentation.withCallerParent(Mono.defer(() -> {
+					List<EncodedMessage> encoded = new ArrayList<>(messages.size());
+					for (int i = 0; i < messages.size(); i++) {
+						encoded.add(this.encoder.encode(messages.get(i), i, "batch push"));
+					}
+					return sendInOrder(BatchSplitter.split(encoded), encoded.size());
+				})));
+	}
+
+	private static int undelivered(Throwable error, int messages) {
+		return (error instanceof BatchPushException batch) ? batch.getUndelivered().size() : messages;
 	}
 
 	private Mono<BatchPushResponse> sendInOrder(List<List<EncodedMessage>> batches, int total) {

@@ -127,6 +127,14 @@ final class AccountPause {
 	}
 
 	/**
+	 * Until when the account is paused.
+	 * @return the end of the pause, or {@code null} when it is not paused
+	 */
+	synchronized @Nullable Instant pausedUntil() {
+		return (remainingNanos() > 0) ? this.until : null;
+	}
+
+	/**
 	 * How many account-wide 429s paused the account.
 	 * @return the count
 	 */

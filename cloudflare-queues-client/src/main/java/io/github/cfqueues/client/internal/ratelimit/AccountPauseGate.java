@@ -2,12 +2,14 @@ package io.github.cfqueues.client.internal.ratelimit;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 
 import io.github.cfqueues.client.QueueEndpoint;
 import io.github.cfqueues.client.error.CloudflareQueuesException;
 import io.github.cfqueues.client.error.QueueRateLimitedException;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -61,6 +63,11 @@ public final class AccountPauseGate implements RequestGate {
 		if (failure instanceof QueueRateLimitedException limited) {
 			this.pause.onFailure(limited);
 		}
+	}
+
+	@Override
+	public @Nullable Instant pausedUntil() {
+		return this.pause.pausedUntil();
 	}
 
 	/**

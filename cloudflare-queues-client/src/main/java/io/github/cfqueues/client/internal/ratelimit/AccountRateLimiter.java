@@ -4,6 +4,7 @@ import io.github.cfqueues.client.RateLimitSettings;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,6 +13,7 @@ import java.util.function.LongSupplier;
 import io.github.cfqueues.client.QueueEndpoint;
 import io.github.cfqueues.client.error.CloudflareQueuesException;
 import io.github.cfqueues.client.error.QueueRateLimitedException;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -185,6 +187,11 @@ public final class AccountRateLimiter implements RequestGate {
 		long now = this.nanoClock.getAsLong();
 		return Duration.ofNanos(waitFor(Math.max(Math.max(this.theoreticalArrival, now),
 				this.pause.untilNanos() + this.toleranceNanos), now));
+	}
+
+	@Override
+	public @Nullable Instant pausedUntil() {
+		return this.pause.pausedUntil();
 	}
 
 	/**

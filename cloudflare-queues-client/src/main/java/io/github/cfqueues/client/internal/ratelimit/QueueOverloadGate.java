@@ -1,12 +1,14 @@
 package io.github.cfqueues.client.internal.ratelimit;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 
 import io.github.cfqueues.client.QueueEndpoint;
 import io.github.cfqueues.client.error.CloudflareQueuesException;
 import io.github.cfqueues.client.error.QueueRateLimitedException;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -66,6 +68,11 @@ public final class QueueOverloadGate implements RequestGate {
 			pause(duration(limited));
 		}
 		this.account.onFailure(failure);
+	}
+
+	@Override
+	public @Nullable Instant pausedUntil() {
+		return this.account.pausedUntil();
 	}
 
 	/**

@@ -1,8 +1,11 @@
 package io.github.cfqueues.client.internal.ratelimit;
 
+import java.time.Instant;
+
 import io.github.cfqueues.client.QueueEndpoint;
 import io.github.cfqueues.client.error.CloudflareQueuesException;
 import io.github.cfqueues.client.error.QueueRateLimitedException;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -40,5 +43,13 @@ public interface RequestGate {
 	 * @param failure the failure
 	 */
 	void onFailure(CloudflareQueuesException failure);
+
+	/**
+	 * Until when the account is paused after an account-wide 429 from Cloudflare, for health checks.
+	 * @return the end of the pause, or {@code null} when the account is not paused
+	 */
+	default @Nullable Instant pausedUntil() {
+		return null;
+	}
 
 }

@@ -2,6 +2,7 @@ package io.github.cfqueues.client.internal.ratelimit;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -305,6 +306,11 @@ public final class SharedAccountRateLimiter implements RequestGate {
 	 */
 	public boolean isShared() {
 		return this.fallback == null;
+	}
+
+	@Override
+	public @Nullable Instant pausedUntil() {
+		return this.pause.pausedUntil();
 	}
 
 	/**
