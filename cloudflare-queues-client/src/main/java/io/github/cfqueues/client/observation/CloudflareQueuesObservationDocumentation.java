@@ -90,7 +90,7 @@ public enum CloudflareQueuesObservationDocumentation implements ObservationDocum
 	public enum LowCardinalityKeyNames implements KeyName {
 
 		/**
-		 * Always {@value #MESSAGING_SYSTEM}.
+		 * Always {@value CloudflareQueuesObservationDocumentation#MESSAGING_SYSTEM}.
 		 */
 		MESSAGING_SYSTEM {
 			@Override
@@ -132,8 +132,9 @@ public enum CloudflareQueuesObservationDocumentation implements ObservationDocum
 		},
 
 		/**
-		 * The simple name of the exception that ended it, {@value #CANCELLED} when the caller cancelled before the
-		 * answer, {@value #NO_ERROR} otherwise.
+		 * The simple name of the exception that ended it,
+		 * {@value CloudflareQueuesObservationDocumentation#CANCELLED} when the caller cancelled before the answer,
+		 * {@value CloudflareQueuesObservationDocumentation#NO_ERROR} otherwise.
 		 */
 		ERROR_TYPE {
 			@Override
