@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import io.github.cfqueues.client.internal.api.AckResponse;
 import io.github.cfqueues.client.internal.api.LeaseRetry;
@@ -40,6 +41,10 @@ public final class QueueSender {
 
 	private final RetryListener retryListener;
 
+	private final Consumer<CloudflareQueuesException> learn;
+
+	private final RetryListener onRetry;
+
 	public QueueSender(QueueEndpoint endpoint, CloudflareQueuesApi api, RequestGate gate, RetryPolicy retryPolicy,
 			RetryListener retryListener) {
 		this.endpoint = Objects.requireNonNull(endpoint, "endpoint must not be null");
@@ -47,6 +52,8 @@ public final class QueueSender {
 		this.gate = Objects.requireNonNull(gate, "gate must not be null");
 		this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy must not be null");
 		this.retryListener = Objects.requireNonNull(retryListener, "retryListener must not be null");
+		this.learn = gate::onFailure;
+		this.onRetry = this::onRetry;
 	}
 
 	/**
@@ -129,11 +136,13 @@ public final class QueueSender {
 	}
 
 	private <T> Mono<T> send(String operation, Mono<T> request, boolean firstAttemptPermitted) {
-		AtomicBoolean permitted = new AtomicBoolean(firstAttemptPermitted);
-		Mono<T> attempt = Mono.defer(() -> permitted.getAndSet(false) ? request
-				: this.gate.permit(this.endpoint, operation).then(request))
-			.doOnError(CloudflareQueuesException.class, this.gate::onFailure);
-		return this.retryPolicy.apply(attempt, this::onRetry);
+		Mono<T> permitted = Mono.defer(() -> this.gate.permit(this.endpoint, operation).then(request));
+		if (firstAttemptPermitted) {
+			AtomicBoolean first = new AtomicBoolean(true);
+			Mono<T> gated = permitted;
+			permitted = Mono.defer(() -> first.getAndSet(false) ? request : gated);
+		}
+		return this.retryPolicy.apply(permitted.doOnError(CloudflareQueuesException.class, this.learn), this.onRetry);
 	}
 
 	private void onRetry(CloudflareQueuesException failure, int failedAttempt, Duration wait) {
