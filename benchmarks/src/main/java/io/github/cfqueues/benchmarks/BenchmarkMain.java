@@ -13,8 +13,8 @@ import io.github.cfqueues.benchmarks.encoding.EncodingScenario;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs every scenario and prints one markdown table, also written to {@code benchmarks/RESULTS.md}, with the chart
- * of the concurrency sweep beside it. See {@link BenchmarkOptions#USAGE}.
+ * Runs every scenario and prints one markdown report, also added on top of the earlier rounds in
+ * {@code benchmarks/RESULTS.md}, with the chart of the concurrency sweep beside it. See {@link BenchmarkOptions#USAGE}.
  */
 public final class BenchmarkMain {
 
@@ -60,8 +60,9 @@ public final class BenchmarkMain {
 		System.out.println();
 		System.out.println(report);
 		Path output = options.output();
-		Files.writeString(output, report);
-		System.out.println("Written to " + output.toAbsolutePath());
+		String existing = Files.exists(output) ? Files.readString(output) : "";
+		Files.writeString(output, Report.withRound(existing, report));
+		System.out.println("Added to " + output.toAbsolutePath());
 		System.exit(0);
 	}
 

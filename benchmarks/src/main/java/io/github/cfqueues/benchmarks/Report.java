@@ -9,17 +9,35 @@ import io.github.cfqueues.benchmarks.encoding.EncodingScenario.EncodingResult;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The whole report: how it was measured, the table, the targets, the concurrency sweep and the encoding benchmark.
+ * One round's report (how it was measured, the table, the targets, the concurrency sweep and the encoding
+ * benchmark), and the results file that keeps every round, newest first.
  */
 final class Report {
 
+	static final String TITLE = "# Benchmark results";
+
+	private static final String PREAMBLE = TITLE + "\n\nEvery full run of the load harness (`benchmarks/`), newest "
+			+ "first. Figures compare rows of the same run only; runs on different days or loads are not comparable "
+			+ "with each other.\n\n";
+
 	private Report() {
+	}
+
+	/**
+	 * The results file with a new round on top of the rounds it held.
+	 * @param existing the file's content so far, empty if none
+	 * @param round the new round
+	 * @return the new content
+	 */
+	static String withRound(String existing, String round) {
+		String earlier = existing.startsWith(PREAMBLE) ? existing.substring(PREAMBLE.length()) : existing;
+		return PREAMBLE + round + (earlier.isBlank() ? "" : "\n" + earlier);
 	}
 
 	static String markdown(BenchmarkMain.Results results) {
 		BenchmarkOptions options = results.options;
 		StringBuilder report = new StringBuilder();
-		report.append("# Benchmark results\n\n");
+		report.append("## Round of ").append(LocalDate.now()).append("\n\n");
 		report.append("- Date: ").append(LocalDate.now()).append("; the whole run took ").append(results.took.toSeconds())
 			.append(" s; load average at the start (1, 5, 15 min): ").append(results.loadAtStart).append('\n');
 		report.append("- Machine: ").append(results.machine).append('\n');
@@ -72,7 +90,7 @@ final class Report {
 
 	private static void sweep(StringBuilder report, List<SweepPoint> points, @Nullable Path chart,
 			BenchmarkOptions options) {
-		report.append("## Concurrency sweep\n\n");
+		report.append("### Concurrency sweep\n\n");
 		report.append("One run of ").append(options.sweepPoint().toSeconds())
 			.append(" s per point (after 1 s of warm-up per series) against the sink. Outstanding = messages "
 					+ "outstanding at once (for pushBatch: calls × 100). p50 is per operation (a push, or a call of "
@@ -89,7 +107,7 @@ final class Report {
 	}
 
 	private static void encoding(StringBuilder report, List<EncodingResult> results) {
-		report.append("## Encoding a 100-message batch (JMH)\n\n");
+		report.append("### Encoding a 100-message batch (JMH)\n\n");
 		report.append("`EncodingBenchmark`, 1 fork, 5 × 1 s warm-up, 5 × 1 s measured, GC profiler. `before`: the "
 				+ "encoding up to commit 5c00cd3^ (each body serialized to a String, measured in a second pass, "
 				+ "re-encoded by a JsonGenerator into the request body); `after`: the client's MessageEncoder and "
