@@ -6,25 +6,33 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * The command line: {@code [--scale=F] [--rate-limited-seconds=N] [--only=key,key] [--output=PATH]}.
+ * The command line: {@code [--scale=F] [--rate-limited-seconds=N] [--sweep-seconds=N] [--only=key,key]
+ * [--output=PATH]}.
  *
  * @param scale multiplies every message count (1 for the documented figures; less for a quick try)
  * @param rateLimitedDuration how long the rate-limited scenario offers load
+ * @param sweepPoint how long each point of the concurrency sweep runs
  * @param only the scenario keys to run, empty for all
- * @param output where the results are written as markdown
+ * @param output where the results are written as markdown; the chart goes beside it
  */
-record BenchmarkOptions(double scale, Duration rateLimitedDuration, Set<String> only, Path output) {
+record BenchmarkOptions(double scale, Duration rateLimitedDuration, Duration sweepPoint, Set<String> only,
+		Path output) {
 
 	static final String USAGE = "java -jar benchmarks/target/cloudflare-queues-benchmarks.jar [--scale=1.0] "
-			+ "[--rate-limited-seconds=60] "
+			+ "[--rate-limited-seconds=60] [--sweep-seconds=2] "
 			+ "[--only=baseline,webclient,push,push-batch,batching,rate-limited,shared-limit,sweep,encoding] "
 			+ "[--output=benchmarks/RESULTS.md]";
 
 	static final Duration DEFAULT_RATE_LIMITED = Duration.ofSeconds(60);
 
+	static final Duration DEFAULT_SWEEP_POINT = Duration.ofSeconds(2);
+
+	static final String CHART = "throughput-latency.png";
+
 	static BenchmarkOptions parse(String[] args) {
 		double scale = 1.0;
 		Duration rateLimited = DEFAULT_RATE_LIMITED;
+		Duration sweepPoint = DEFAULT_SWEEP_POINT;
 		Set<String> only = Set.of();
 		Path output = Files.isDirectory(Path.of("benchmarks")) ? Path.of("benchmarks", "RESULTS.md")
 				: Path.of("RESULTS.md");
@@ -35,6 +43,9 @@ record BenchmarkOptions(double scale, Duration rateLimitedDuration, Set<String> 
 			}
 			else if (arg.startsWith("--rate-limited-seconds=")) {
 				rateLimited = Duration.ofSeconds(Long.parseLong(value));
+			}
+			else if (arg.startsWith("--sweep-seconds=")) {
+				sweepPoint = Duration.ofSeconds(Long.parseLong(value));
 			}
 			else if (arg.startsWith("--only=")) {
 				only = Set.of(value.split(","));
@@ -49,7 +60,7 @@ record BenchmarkOptions(double scale, Duration rateLimitedDuration, Set<String> 
 		if (!(scale > 0)) {
 			throw new IllegalArgumentException("--scale must be positive, got " + scale);
 		}
-		return new BenchmarkOptions(scale, rateLimited, only, output);
+		return new BenchmarkOptions(scale, rateLimited, sweepPoint, only, output);
 	}
 
 	/**
@@ -57,13 +68,24 @@ record BenchmarkOptions(double scale, Duration rateLimitedDuration, Set<String> 
 	 * @return {@code true} for the defaults
 	 */
 	boolean isDefault() {
-		return this.scale == 1.0 && this.rateLimitedDuration.equals(DEFAULT_RATE_LIMITED) && this.only.isEmpty();
+		return this.scale == 1.0 && this.rateLimitedDuration.equals(DEFAULT_RATE_LIMITED)
+				&& this.sweepPoint.equals(DEFAULT_SWEEP_POINT) && this.only.isEmpty();
 	}
 
 	@Override
 	public String toString() {
 		return "--scale=" + this.scale + " --rate-limited-seconds=" + this.rateLimitedDuration.toSeconds()
+				+ " --sweep-seconds=" + this.sweepPoint.toSeconds()
 				+ (this.only.isEmpty() ? "" : " --only=" + String.join(",", this.only));
+	}
+
+	/**
+	 * Where the chart is written: beside the results.
+	 * @return the path
+	 */
+	Path chart() {
+		Path parent = this.output.toAbsolutePath().getParent();
+		return (parent != null) ? parent.resolve(CHART) : Path.of(CHART);
 	}
 
 	boolean runs(String key) {

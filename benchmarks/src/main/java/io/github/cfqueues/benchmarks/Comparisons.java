@@ -66,7 +66,7 @@ final class Comparisons {
 		}
 		if (row.key().startsWith("batching-") && row.concurrency() >= SinkScenarios.MANY) {
 			return bestPushBatch(rows)
-				.map((pushBatch) -> format("%.2f × pushBatch (its best, c=%d)",
+				.map((pushBatch) -> format("%.2f × pushBatch (off, its best: c=%d)",
 						row.messagesPerSecond() / pushBatch.messagesPerSecond(), pushBatch.concurrency()))
 				.orElse("");
 		}

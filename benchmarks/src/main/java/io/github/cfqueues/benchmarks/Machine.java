@@ -27,6 +27,21 @@ final class Machine {
 				+ (runtime.maxMemory() / (1024 * 1024)) + " MB, GC " + gcs;
 	}
 
+	/**
+	 * The load averages of the last 1, 5 and 15 minutes, as the kernel reports them.
+	 * @return for example {@code 0.12 0.30 0.45}, or {@code unknown}
+	 */
+	static String loadAverage() {
+		Path loadavg = Path.of("/proc/loadavg");
+		try {
+			String[] fields = Files.readString(loadavg).trim().split("\\s+");
+			return (fields.length >= 3) ? fields[0] + " " + fields[1] + " " + fields[2] : "unknown";
+		}
+		catch (java.io.IOException | RuntimeException ex) {
+			return "unknown";
+		}
+	}
+
 	private static String cpuModel() {
 		Path cpuinfo = Path.of("/proc/cpuinfo");
 		if (!Files.isReadable(cpuinfo)) {

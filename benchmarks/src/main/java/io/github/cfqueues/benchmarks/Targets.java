@@ -41,16 +41,13 @@ final class Targets {
 						PUSH_BATCH_VS_RAW, ratio));
 			}));
 		}
-		Comparisons.bestPushBatch(rows).ifPresent((pushBatch) -> {
-			for (String variant : List.of("off", "on")) {
-				Comparisons.find(rows, "batching-" + variant, SinkScenarios.MANY).ifPresent((batching) -> {
+		Comparisons.bestPushBatch(rows).ifPresent((pushBatch) -> Comparisons.find(rows, "batching-off",
+				SinkScenarios.MANY).ifPresent((batching) -> {
 					double ratio = batching.messagesPerSecond() / pushBatch.messagesPerSecond();
 					lines.add(line(ratio >= BATCHING_VS_PUSH_BATCH,
-							"auto-batching at c=1000 (%s) ≥ %.2f × explicit pushBatch (its best row, c=%d): %.2f",
-							variantLabel(variant), BATCHING_VS_PUSH_BATCH, pushBatch.concurrency(), ratio));
-				});
-			}
-		});
+							"auto-batching at c=1000 ≥ %.2f × explicit pushBatch (its best row, c=%d), both %s: %.2f",
+							BATCHING_VS_PUSH_BATCH, pushBatch.concurrency(), PublisherVariant.OFF.label(), ratio));
+				}));
 		for (int concurrency : List.of(SinkScenarios.SERIAL, SinkScenarios.LIGHT, SinkScenarios.CONCURRENT)) {
 			Optional<ScenarioResult> push = Comparisons.find(rows, "push-off", concurrency);
 			Comparisons.find(rows, "batching-off", concurrency).ifPresent((batching) -> push.ifPresent((single) -> {
@@ -63,18 +60,15 @@ final class Targets {
 			}));
 		}
 		Optional<ScenarioResult> webClient = Comparisons.find(rows, "webclient", SinkScenarios.CONCURRENT);
-		for (String variant : List.of("off", "on")) {
-			Comparisons.find(rows, "push-" + variant, SinkScenarios.CONCURRENT)
-				.ifPresent((push) -> webClient.ifPresent((floor) -> {
-					double ratio = push.messagesPerSecond() / floor.messagesPerSecond();
-					double allocation = push.allocatedBytesPerMessage() / floor.allocatedBytesPerMessage();
-					lines.add(line(ratio >= PUSH_VS_WEBCLIENT && allocation <= ALLOCATION_VS_WEBCLIENT,
-							"per-message push at c=64 (%s) ≥ %.2f × plain WebClient in msg/s, allocation ≤ %.1f × its: "
-									+ "%.2f ×, %.2f × (%,.0f vs %,.0f B/msg)",
-							variantLabel(variant), PUSH_VS_WEBCLIENT, ALLOCATION_VS_WEBCLIENT, ratio, allocation,
-							push.allocatedBytesPerMessage(), floor.allocatedBytesPerMessage()));
-				}));
-		}
+		Comparisons.find(rows, "push-off", SinkScenarios.CONCURRENT).ifPresent((push) -> webClient.ifPresent((floor) -> {
+			double ratio = push.messagesPerSecond() / floor.messagesPerSecond();
+			double allocation = push.allocatedBytesPerMessage() / floor.allocatedBytesPerMessage();
+			lines.add(line(ratio >= PUSH_VS_WEBCLIENT && allocation <= ALLOCATION_VS_WEBCLIENT,
+					"per-message push at c=64 (%s) ≥ %.2f × plain WebClient in msg/s, allocation ≤ %.1f × its: "
+							+ "%.2f ×, %.2f × (%,.0f vs %,.0f B/msg)",
+					PublisherVariant.OFF.label(), PUSH_VS_WEBCLIENT, ALLOCATION_VS_WEBCLIENT, ratio, allocation,
+					push.allocatedBytesPerMessage(), floor.allocatedBytesPerMessage()));
+		}));
 		for (ScenarioResult batching : rows) {
 			if (batching.key().startsWith("batching-") && batching.concurrency() >= SinkScenarios.MANY) {
 				double excess = (double) batching.requests() / batching.minimumRequests() - 1;

@@ -26,9 +26,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -50,6 +55,8 @@ public final class CloudflareQueuesApi {
 	private static final byte[] NO_BODY = new byte[0];
 
 	private static final Function<byte[], @Nullable ApiEnvelope> NO_SHORTCUT = (body) -> null;
+
+	private static final DefaultDataBufferFactory BUFFERS = DefaultDataBufferFactory.sharedInstance;
 
 	private static final int BODY_HINT_LENGTH = 80;
 
@@ -232,8 +239,8 @@ public final class CloudflareQueuesApi {
 				headers.set(HttpHeaders.USER_AGENT, ClientInfo.USER_AGENT);
 			})
 			.httpRequest((outgoing) -> credentials.writeHeaders(outgoing.getHeaders()::set));
-		return ((body != null) ? request.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : request)
-			.exchangeToMono((response) -> response.bodyToMono(byte[].class)
+		return ((body != null) ? withBody(request, body) : request)
+			.exchangeToMono((response) -> readBody(response)
 				.defaultIfEmpty(NO_BODY)
 				.onErrorMap((ex) -> !(ex instanceof CloudflareQueuesException),
 						(ex) -> unreadableAnswer(response, ex, call))
@@ -241,6 +248,35 @@ public final class CloudflareQueuesApi {
 			.name(TIMED_REQUEST)
 			.timeout(this.requestTimeout)
 			.onErrorMap((ex) -> !(ex instanceof CloudflareQueuesException), (ex) -> transportFailure(ex, call));
+	}
+
+	/**
+	 * Sets the body as a ready buffer, with its length, so that no codec is looked up for it; the bytes on the wire
+	 * are those a {@code bodyValue} would send. A new buffer for each attempt.
+	 */
+	private static WebClient.RequestHeadersSpec<?> withBody(WebClient.RequestBodySpec request, byte[] body) {
+		return request.headers((headers) -> {
+			headers.setContentType(MediaType.APPLICATION_JSON);
+			headers.setContentLength(body.length);
+		}).body(BodyInserters.fromDataBuffers(Mono.fromSupplier(() -> BUFFERS.wrap(body))));
+	}
+
+	/**
+	 * Reads the whole answer into one array, failing with a {@link DataBufferLimitException} past
+	 * {@value #MAX_RESPONSE_BYTES} bytes, with no codec looked up for it.
+	 */
+	private static Mono<byte[]> readBody(ClientResponse response) {
+		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), MAX_RESPONSE_BYTES)
+			.map((joined) -> {
+				try {
+					byte[] bytes = new byte[joined.readableByteCount()];
+					joined.read(bytes);
+					return bytes;
+				}
+				finally {
+					DataBufferUtils.release(joined);
+				}
+			});
 	}
 
 	private <T> Mono<T> interpret(ClientResponse response, byte[] body, ApiCall call,

@@ -2,19 +2,26 @@ package io.github.cfqueues.client.internal.publish;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.github.cfqueues.client.internal.flow.FlowController;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
 import reactor.core.Disposable;
-import reactor.core.Disposables;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
+import reactor.core.publisher.Operators;
+import reactor.util.context.Context;
 
 /**
  * Runs one publisher's requests once flow control admits their messages, releases the messages when a request
- * ends, however it ends (before its caller sees the answer), and can abort every request still running.
+ * ends, however it ends (before its caller sees the answer), and can abort every request still running. Each
+ * running request subscribes to its request as a plain subscriber that passes the outcome on to its caller, rather
+ * than through a chain of operators.
  */
 final class AdmittedRequests {
 
@@ -37,11 +44,11 @@ final class AdmittedRequests {
 	 */
 	<T> Mono<T> send(String operation, int count, long bytes, Supplier<Mono<T>> request) {
 		return Mono.create((caller) -> {
-			Request<T> running = new Request<>(operation, count, bytes, caller);
+			Request<T> running = new Request<>(this, operation, count, bytes, caller);
 			Disposable admission = this.flow.admit(count, bytes, () -> running.start(request), caller::error);
 			caller.onCancel(() -> {
 				admission.dispose();
-				running.subscription.dispose();
+				running.cancel();
 			});
 		});
 	}
@@ -60,7 +67,17 @@ final class AdmittedRequests {
 		return aborted;
 	}
 
-	private final class Request<T> {
+	private static final class Request<T> implements CoreSubscriber<T> {
+
+		@SuppressWarnings("rawtypes")
+		private static final AtomicReferenceFieldUpdater<Request, Subscription> UPSTREAM = AtomicReferenceFieldUpdater
+			.newUpdater(Request.class, Subscription.class, "upstream");
+
+		@SuppressWarnings("rawtypes")
+		private static final AtomicIntegerFieldUpdater<Request> RELEASED = AtomicIntegerFieldUpdater
+			.newUpdater(Request.class, "released");
+
+		private final AdmittedRequests requests;
 
 		private final String operation;
 
@@ -70,35 +87,89 @@ final class AdmittedRequests {
 
 		private final MonoSink<T> caller;
 
-		private final Disposable.Swap subscription = Disposables.swap();
+		private volatile @Nullable Subscription upstream;
 
-		private final AtomicBoolean released = new AtomicBoolean();
+		private volatile int released;
 
-		Request(String operation, int count, long bytes, MonoSink<T> caller) {
+		Request(AdmittedRequests requests, String operation, int count, long bytes, MonoSink<T> caller) {
+			this.requests = requests;
 			this.operation = operation;
 			this.count = count;
 			this.bytes = bytes;
 			this.caller = caller;
 		}
 
+		/**
+		 * Starts the request, once admitted. A cancellation that came first (or comes while it starts) releases the
+		 * messages, whichever of the two sees the other: this one after adding itself to the running requests, the
+		 * cancellation after marking the request cancelled.
+		 */
 		void start(Supplier<Mono<T>> request) {
-			AdmittedRequests.this.running.add(this);
-			this.subscription.update(Mono.defer(request)
-				.doOnTerminate(this::release)
-				.doOnCancel(this::release)
-				.contextWrite(this.caller.contextView())
-				.subscribe(this.caller::success, this.caller::error, this.caller::success));
+			this.requests.running.add(this);
+			if (this.upstream == Operators.cancelledSubscription()) {
+				release();
+				return;
+			}
+			Mono<T> answer;
+			try {
+				answer = request.get();
+			}
+			catch (RuntimeException ex) {
+				onError(ex);
+				return;
+			}
+			answer.subscribe(this);
+		}
+
+		@Override
+		public Context currentContext() {
+			return Context.of(this.caller.contextView());
+		}
+
+		@Override
+		public void onSubscribe(Subscription subscription) {
+			if (Operators.setOnce(UPSTREAM, this, subscription)) {
+				subscription.request(Long.MAX_VALUE);
+			}
+		}
+
+		@Override
+		public void onNext(T answer) {
+			release();
+			this.caller.success(answer);
+		}
+
+		@Override
+		public void onError(Throwable error) {
+			release();
+			this.caller.error(error);
+		}
+
+		@Override
+		public void onComplete() {
+			release();
+			this.caller.success();
+		}
+
+		/**
+		 * Stops the request, if it runs, and releases its messages; its caller is told nothing.
+		 */
+		void cancel() {
+			Operators.terminate(UPSTREAM, this);
+			if (this.requests.running.contains(this)) {
+				release();
+			}
 		}
 
 		void release() {
-			if (this.released.compareAndSet(false, true)) {
-				AdmittedRequests.this.running.remove(this);
-				AdmittedRequests.this.flow.release(this.count, this.bytes);
+			if (RELEASED.compareAndSet(this, 0, 1)) {
+				this.requests.running.remove(this);
+				this.requests.flow.release(this.count, this.bytes);
 			}
 		}
 
 		void abort(Function<String, ? extends Throwable> error) {
-			this.subscription.dispose();
+			Operators.terminate(UPSTREAM, this);
 			release();
 			this.caller.error(error.apply(this.operation));
 		}

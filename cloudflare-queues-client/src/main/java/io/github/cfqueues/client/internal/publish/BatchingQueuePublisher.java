@@ -45,7 +45,8 @@ import reactor.core.scheduler.Schedulers;
  * BatchingSettings#maxMessages() max-messages} or {@link BatchingSettings#maxBytes() max-bytes}, or the oldest has
  * waited {@link BatchingSettings#maxWait() max-wait}, or a flush asks for it. With the default max-wait of zero, what
  * is gathered leaves as soon as a place is free: a lone push waits for nothing, and pushes gather only while
- * batches are in flight, so batches grow with the load. A batch first waits for its rate-limit permit and takes its
+ * batches are in flight, so batches grow with the load. A batch gives back its place in flight when its answer
+ * arrives, before its callers are told, so that the next request travels while they are. A batch first waits for its rate-limit permit and takes its
  * messages only once it has it, so under a rate limit each request carries everything gathered meanwhile, up to
  * Cloudflare's caps (100 messages, 256,000 bytes).
  * <p>

@@ -214,13 +214,17 @@ public final class QueueSender {
 	}
 
 	private <T> Mono<T> send(QueueOperation operation, int messages, Mono<T> request, boolean firstAttemptPermitted) {
-		AtomicBoolean permitted = new AtomicBoolean(firstAttemptPermitted);
 		String name = (operation == QueueOperation.BATCH_PUSH) ? "batch push" : operation.operationName();
-		Mono<T> attempt = Mono.defer(() -> permitted.getAndSet(false) ? request : permit(name).then(request))
-			.doOnError(CloudflareQueuesException.class, (failure) -> {
-				this.gate.onFailure(failure);
-				this.instrumentation.failed(operation, failure);
-			});
+		Mono<T> gated = Mono.defer(() -> permit(name).then(request));
+		if (firstAttemptPermitted) {
+			AtomicBoolean first = new AtomicBoolean(true);
+			Mono<T> afterFirst = gated;
+			gated = Mono.defer(() -> first.getAndSet(false) ? request : afterFirst);
+		}
+		Mono<T> attempt = gated.doOnError(CloudflareQueuesException.class, (failure) -> {
+			this.gate.onFailure(failure);
+			this.instrumentation.failed(operation, failure);
+		});
 		return this.instrumentation.observe(operation, messages, null,
 				this.retryPolicy.apply(attempt, retryListener(operation)));
 	}
