@@ -45,21 +45,24 @@ public final class ConsumeBenchmarkMain {
 		}
 		long started = System.nanoTime();
 		List<ConsumeRow> rows = new ConsumeScenarios(messages, rounds).run();
-		String report = report(rows, messages, rounds, Duration.ofNanos(System.nanoTime() - started));
+		String report = report(rows, messages, rounds, String.join(" ", args),
+				Duration.ofNanos(System.nanoTime() - started));
 		System.out.println(report);
 		Files.createDirectories(output.toAbsolutePath().getParent());
 		Files.writeString(output, report);
 		System.exit(0);
 	}
 
-	private static String report(List<ConsumeRow> rows, int messages, int rounds, Duration took) throws IOException {
+	private static String report(List<ConsumeRow> rows, int messages, int rounds, String options, Duration took)
+			throws IOException {
 		List<String> lines = new ArrayList<>();
 		lines.add("# Consuming benchmark results");
 		lines.add("");
 		lines.add("- Date: " + LocalDate.now() + "; the run took " + took.toSeconds() + " s");
 		lines.add("- Machine: " + Machine.describe());
 		lines.add("- Command: `./mvnw -q -Pbenchmarks -pl benchmarks -am package -DskipTests && java -cp "
-				+ "benchmarks/target/cloudflare-queues-benchmarks.jar io.github.cfqueues.benchmarks.ConsumeBenchmarkMain`");
+				+ "benchmarks/target/cloudflare-queues-benchmarks.jar io.github.cfqueues.benchmarks.ConsumeBenchmarkMain"
+				+ (options.isEmpty() ? "" : " " + options) + "`");
 		lines.add("- Server: the emulator in the same JVM on 127.0.0.1, one queue filled with " + String.format(Locale.ROOT,
 				"%,d", messages) + " json messages (`" + ConsumeScenarios.SAMPLE_BODY + "`) before each measurement.");
 		lines.add("- Method: every row warms up on a first fill, then runs " + rounds + " rounds (a GC before each); "
