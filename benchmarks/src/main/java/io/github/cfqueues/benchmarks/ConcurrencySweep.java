@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.function.LongFunction;
 
 import io.github.cfqueues.client.BatchingSettings;
-import io.github.cfqueues.client.QueuePublisher;
 import io.github.cfqueues.client.QueueLimits;
+import io.github.cfqueues.client.QueuePublisher;
 import reactor.core.publisher.Mono;
 
 /**

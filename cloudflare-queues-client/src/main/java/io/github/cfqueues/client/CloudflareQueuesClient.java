@@ -12,8 +12,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.cfqueues.client.admin.QueueAdmin;
 import io.github.cfqueues.client.admin.HttpPullConsumerSettings;
+import io.github.cfqueues.client.admin.QueueAdmin;
 import io.github.cfqueues.client.internal.admin.DefaultQueueAdmin;
 import io.github.cfqueues.client.internal.admin.HttpPullSetup;
 import io.github.cfqueues.client.internal.api.CloudflareQueuesApi;

@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.cfqueues.client.CloudflareQueuesClient;
+import io.github.cfqueues.client.FlowControlSettings.LimitBehavior;
 import io.github.cfqueues.client.MessageContentType;
 import io.github.cfqueues.client.listener.AcknowledgementMode;
 import io.github.cfqueues.client.listener.ListenerSettings;
-import io.github.cfqueues.client.CloudflareQueuesClient;
-import io.github.cfqueues.client.FlowControlSettings.LimitBehavior;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.cfqueues.client.QueueConsumer;
 import io.github.cfqueues.client.ReceivedMessage;
-import io.github.cfqueues.client.error.MessageConversionException;
 import io.github.cfqueues.client.error.CloudflareQueuesException;
 import io.github.cfqueues.client.error.ConsumerClosedException;
+import io.github.cfqueues.client.error.MessageConversionException;
 import io.github.cfqueues.client.internal.consume.DefaultQueueConsumer;
 import io.github.cfqueues.client.internal.observe.ListenerHandling;
 import io.github.cfqueues.client.internal.observe.QueueInstrumentation;

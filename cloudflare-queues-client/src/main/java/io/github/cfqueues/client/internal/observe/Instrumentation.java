@@ -12,8 +12,8 @@ import io.github.cfqueues.client.QueueStatus;
 import io.github.cfqueues.client.internal.flow.FlowController;
 import io.github.cfqueues.client.internal.ratelimit.AccountPauseGate;
 import io.github.cfqueues.client.internal.ratelimit.AccountRateLimiter;
-import io.github.cfqueues.client.internal.ratelimit.SharedAccountRateLimiter;
 import io.github.cfqueues.client.internal.ratelimit.RequestGate;
+import io.github.cfqueues.client.internal.ratelimit.SharedAccountRateLimiter;
 import io.github.cfqueues.client.metrics.MetricsRecorder;
 import org.jspecify.annotations.Nullable;
 

@@ -3,8 +3,8 @@ package io.github.cfqueues.client.internal.publish;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.cfqueues.client.internal.api.EncodedMessage;
 import io.github.cfqueues.client.QueueLimits;
+import io.github.cfqueues.client.internal.api.EncodedMessage;
 
 /**
  * Splits messages, in order, into as few batches as Cloudflare's limits allow: at most
