@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import io.github.cfqueues.client.CloudflareCredentials;
@@ -439,6 +440,87 @@ class QueueAdminWireTests {
 
 		StepVerifier.create(admin.listConsumers(QUEUE)).expectNext(List.of()).verifyComplete();
 		server.verify(2, getRequestedFor(urlEqualTo(QUEUE_PATH + "/consumers")));
+	}
+
+	@Test
+	void aConflictSayingItAlreadyExistsFailsAtOnceWithoutRetries() {
+		server.stubFor(post(urlEqualTo(QUEUES_PATH)).willReturn(conflict(11009, "Queue name is already taken")));
+		server.stubFor(post(urlEqualTo(QUEUE_PATH + "/consumers"))
+			.willReturn(conflict(11011, "queue " + QUEUE + " already has consumer " + CONSUMER)));
+		QueueAdmin admin = admin(quickRetries(), RateLimitSettings.CLOUDFLARE);
+
+		StepVerifier.create(admin.createQueue("orders")).verifyErrorSatisfies((ex) -> assertThat(ex)
+			.isInstanceOf(QueueRequestException.class)
+			.hasMessage("It already exists: queue creation of queue 'orders': HTTP 409, errors [11009 Queue name is "
+					+ "already taken]")
+			.satisfies((failure) -> assertThat(((QueueRequestException) failure).isRetryable()).isFalse()));
+		StepVerifier.create(admin.createHttpPullConsumer(QUEUE, HttpPullConsumerSettings.DEFAULTS))
+			.verifyErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(QueueRequestException.class)
+				.hasMessageStartingWith("It already exists: consumer creation on queue " + QUEUE + ": HTTP 409"));
+		server.verify(1, postRequestedFor(urlEqualTo(QUEUES_PATH)));
+		server.verify(1, postRequestedFor(urlEqualTo(QUEUE_PATH + "/consumers")));
+	}
+
+	@Test
+	void anyOtherConflictIsTransientAndRetried() {
+		server.stubFor(post(urlEqualTo(QUEUES_PATH)).inScenario("busy")
+			.whenScenarioStateIs("Started")
+			.willReturn(conflict(10001, "The request conflicted with another; try again"))
+			.willSetStateTo("free"));
+		server.stubFor(post(urlEqualTo(QUEUES_PATH)).inScenario("busy")
+			.whenScenarioStateIs("free")
+			.willReturn(okJson(ok(queueJson(QUEUE, "orders")))));
+
+		StepVerifier.create(admin(quickRetries(), RateLimitSettings.CLOUDFLARE).createQueue("orders"))
+			.assertNext((queue) -> assertThat(queue.queueId()).isEqualTo(QUEUE))
+			.verifyComplete();
+		server.verify(2, postRequestedFor(urlEqualTo(QUEUES_PATH)));
+	}
+
+	@Test
+	void aPullFromAPausedQueueSaysDeliveryIsPaused() {
+		server.stubFor(post(urlEqualTo(QUEUE_PATH + "/messages/pull"))
+			.willReturn(conflict(11014, "queue_delivery_paused: message delivery is paused on queue " + QUEUE)));
+		admin();
+
+		StepVerifier.create(this.client.consumer("orders", QUEUE, QueueConsumerOptions.DEFAULTS).pull())
+			.verifyErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(QueueServerException.class)
+				.hasMessageStartingWith("Delivery is paused on the queue: pulls are refused until it is resumed"));
+	}
+
+	@Test
+	void anHttpPullConsumerCreatedElsewhereMeanwhileIsTakenAsTheQueuesOwn() {
+		server.stubFor(get(urlEqualTo(QUEUE_PATH + "/consumers")).inScenario("race")
+			.whenScenarioStateIs("Started")
+			.willReturn(okJson(ok("[]")))
+			.willSetStateTo("created elsewhere"));
+		server.stubFor(get(urlEqualTo(QUEUE_PATH + "/consumers")).inScenario("race")
+			.whenScenarioStateIs("created elsewhere")
+			.willReturn(okJson(ok("[" + consumerJson() + "]"))));
+		server.stubFor(post(urlEqualTo(QUEUE_PATH + "/consumers"))
+			.willReturn(conflict(11011, "queue " + QUEUE + " already has consumer " + CONSUMER)));
+		server.stubFor(post(urlEqualTo(QUEUE_PATH + "/messages/pull"))
+			.willReturn(okJson(ok("{\"messages\":[]}"))));
+		admin(quickRetries(), RateLimitSettings.CLOUDFLARE);
+		QueueConsumer consumer = this.client.consumer("orders", QUEUE,
+				QueueConsumerOptions.builder().createIfMissing(HttpPullConsumerSettings.DEFAULTS).build());
+
+		StepVerifier.create(consumer.pull()).expectNext(List.of()).verifyComplete();
+		StepVerifier.create(consumer.pull()).expectNext(List.of()).verifyComplete();
+		server.verify(2, getRequestedFor(urlEqualTo(QUEUE_PATH + "/consumers")));
+		server.verify(1, postRequestedFor(urlEqualTo(QUEUE_PATH + "/consumers")));
+		server.verify(2, postRequestedFor(urlEqualTo(QUEUE_PATH + "/messages/pull")));
+	}
+
+	private static RetrySettings quickRetries() {
+		return new RetrySettings(3, Duration.ofMillis(10), Duration.ofMillis(10), 1.0, 0.0, Duration.ofSeconds(1));
+	}
+
+	private static ResponseDefinitionBuilder conflict(int code, String message) {
+		return aResponse().withStatus(409)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"success\":false,\"errors\":[{\"code\":" + code + ",\"message\":\"" + message
+					+ "\"}],\"messages\":[],\"result\":null}");
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package io.github.cfqueues.client.internal.api;
 
+import java.util.Locale;
+
 import io.github.cfqueues.client.error.ApiError;
 import io.github.cfqueues.client.error.CloudflareQueuesException;
 import io.github.cfqueues.client.error.FailureDetails;
@@ -17,6 +19,10 @@ import org.jspecify.annotations.Nullable;
  * first code it knows wins), then by HTTP status.
  */
 final class FailureClassifier {
+
+	private static final int QUEUE_NAME_TAKEN = 11009;
+
+	private static final int CONSUMER_EXISTS = 11011;
 
 	private FailureClassifier() {
 	}
@@ -74,10 +80,32 @@ final class FailureClassifier {
 					+ ": the request may have taken effect (a pushed message may have been stored, and a retry may "
 					+ "store it twice)", details, null);
 		}
+		if (status == 409 && saysAlreadyExists(details)) {
+			return new QueueRequestException("It already exists" + answer, details, null);
+		}
+		if (status == 409 && saysDeliveryPaused(details)) {
+			return new QueueServerException("Delivery is paused on the queue: pulls are refused until it is resumed"
+					+ answer, details, null);
+		}
 		if (status == 408 || status == 409 || status >= 500) {
 			return new QueueServerException("Cloudflare could not handle the request" + answer, details, null);
 		}
 		return new QueueRequestException("Cloudflare answered with an error" + answer, details, null);
+	}
+
+	/**
+	 * A conflict that no retry can resolve: the queue name is taken (11009), the queue already has a consumer
+	 * (11011), or an answer saying so in words. Cloudflare's other conflicts are transient, and retried.
+	 */
+	private static boolean saysAlreadyExists(FailureDetails details) {
+		return details.errors()
+			.stream()
+			.anyMatch((error) -> error.code() == QUEUE_NAME_TAKEN || error.code() == CONSUMER_EXISTS
+					|| error.message().toLowerCase(Locale.ROOT).contains("already"));
+	}
+
+	private static boolean saysDeliveryPaused(FailureDetails details) {
+		return details.errors().stream().anyMatch((error) -> error.message().contains("queue_delivery_paused"));
 	}
 
 }
