@@ -87,6 +87,7 @@ final class ClientSettings {
 			.batchSize(consumer.getBatchSize())
 			.visibilityTimeout(consumer.getVisibilityTimeout())
 			.maxRetries(consumer.getMaxRetries())
+			.retryDelay(consumer.getRetry().getInitialDelay())
 			.deadLetterQueue(consumer.getDeadLetterQueue())
 			.build();
 	}

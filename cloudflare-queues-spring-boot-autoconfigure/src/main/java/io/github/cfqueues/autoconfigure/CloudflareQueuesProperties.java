@@ -932,8 +932,9 @@ public class CloudflareQueuesProperties extends AccountProperties {
 
 		/**
 		 * Whether to create the queue's HTTP pull consumer before the first pull when the queue has none, with this
-		 * queue's batch-size, visibility-timeout, max-retries and dead-letter-queue; logged once at INFO. Needs the
-		 * "Queues Write" permission. Off: nothing is created unless asked.
+		 * queue's batch-size, visibility-timeout, max-retries, retry.initial-delay (as its retry delay) and
+		 * dead-letter-queue; logged once at INFO. Needs the "Queues Write" permission. Off: nothing is created unless
+		 * asked.
 		 */
 		private boolean createIfMissing;
 

@@ -161,6 +161,7 @@ class QueueAdminAutoConfigurationTests {
 					"cloudflare.queues.queues.orders.consumer.batch-size=25",
 					"cloudflare.queues.queues.orders.consumer.visibility-timeout=2m",
 					"cloudflare.queues.queues.orders.consumer.max-retries=7",
+					"cloudflare.queues.queues.orders.consumer.retry.initial-delay=45s",
 					"cloudflare.queues.queues.orders.consumer.dead-letter-queue=orders-dlq")
 			.run((context) -> {
 				QueuePublisher publisher = context.getBean("ordersQueuePublisher", QueuePublisher.class);
@@ -172,7 +173,7 @@ class QueueAdminAutoConfigurationTests {
 
 				assertThat(pulled).extracting(ReceivedMessage::bodyAsText).containsExactly("hello");
 				assertThat(orders.consumer())
-					.contains(new ConsumerSettings(25, 7, Duration.ZERO, Duration.ofMinutes(2), "orders-dlq"));
+					.contains(new ConsumerSettings(25, 7, Duration.ofSeconds(45), Duration.ofMinutes(2), "orders-dlq"));
 			});
 	}
 

@@ -225,8 +225,9 @@ public final class CloudflareQueuesApi {
 
 	/**
 	 * Makes one request and reads its answer: a 2xx answer first by the shortcut, when it can, otherwise (and every
-	 * other answer) as an {@link ApiEnvelope}. The credentials are written onto the outgoing request itself, after
-	 * every filter of the client: no filter, observation or request log sees them.
+	 * other answer) as an {@link ApiEnvelope}. The credentials are written onto the outgoing request itself, not onto
+	 * the {@code ClientRequest}: filters, observations and request logs do not find them among its headers (a filter
+	 * adding an {@code httpRequest} callback of its own could, as it runs after this one).
 	 */
 	private <T> Mono<T> exchange(ApiCall call, byte @Nullable [] body, Function<byte[], @Nullable T> shortcut,
 			Function<ApiEnvelope, T> read) {
