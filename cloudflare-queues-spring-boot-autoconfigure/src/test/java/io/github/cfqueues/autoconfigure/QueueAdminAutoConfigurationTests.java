@@ -2,6 +2,7 @@ package io.github.cfqueues.autoconfigure;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
 import io.github.cfqueues.autoconfigure.local.CloudflareQueuesLocalAutoConfiguration;
@@ -12,6 +13,7 @@ import io.github.cfqueues.client.QueuePublisher;
 import io.github.cfqueues.client.ReceivedMessage;
 import io.github.cfqueues.client.admin.QueueAdmin;
 import io.github.cfqueues.client.admin.QueueInfo;
+import io.github.cfqueues.client.listener.QueueMessageHandler;
 import io.github.cfqueues.emulator.CloudflareQueuesEmulator;
 import io.github.cfqueues.emulator.ConsumerSettings;
 import io.github.cfqueues.emulator.EmulatedQueue;
@@ -27,6 +29,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The {@code queueAdmin} bean, queues configured by their Cloudflare name ({@code queue-name}, looked up once at
@@ -174,6 +177,31 @@ class QueueAdminAutoConfigurationTests {
 				assertThat(pulled).extracting(ReceivedMessage::bodyAsText).containsExactly("hello");
 				assertThat(orders.consumer())
 					.contains(new ConsumerSettings(25, 7, Duration.ofSeconds(45), Duration.ofMinutes(2), "orders-dlq"));
+			});
+	}
+
+	@Test
+	void aListenerOnAQueueWithoutHttpPullCreatesItWhenAskedAndHandlesItsMessages() {
+		EmulatedQueue orders = this.emulator.queue(ACCOUNT, ORDERS_ID).orElseThrow();
+		orders.removeConsumer();
+		List<String> handled = new CopyOnWriteArrayList<>();
+		this.contextRunner
+			.withPropertyValues("cloudflare.queues.queues.orders.queue-id=" + ORDERS_ID,
+					"cloudflare.queues.queues.orders.consumer.create-if-missing=true",
+					"cloudflare.queues.queues.orders.consumer.handler=orderHandler",
+					"cloudflare.queues.queues.orders.consumer.idle-interval=20ms",
+					"cloudflare.queues.queues.orders.consumer.max-idle-interval=100ms",
+					"cloudflare.queues.queues.orders.consumer.ack-max-wait=5ms")
+			.withBean("orderHandler", QueueMessageHandler.class,
+					() -> (message) -> Mono.fromRunnable(() -> handled.add(message.bodyAsText())))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				context.getBean("ordersQueuePublisher", QueuePublisher.class).pushText("hello").block(TIMEOUT);
+
+				await().atMost(TIMEOUT).until(() -> orders.acknowledged().size() == 1);
+				assertThat(handled).containsExactly("hello");
+				assertThat(orders.consumer()).isPresent();
+				assertThat(requests("POST", "/consumers")).hasSize(1);
 			});
 	}
 
