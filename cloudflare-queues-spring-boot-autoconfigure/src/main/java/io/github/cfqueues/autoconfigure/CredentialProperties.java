@@ -3,7 +3,6 @@ package io.github.cfqueues.autoconfigure;
 import io.github.cfqueues.client.CloudflareCredentials;
 import org.jspecify.annotations.Nullable;
 
-
 /**
  * One set of credential properties (global or a queue's), checked and turned into {@link CloudflareCredentials}.
  * Errors name the property, never its value.
@@ -52,6 +51,16 @@ record CredentialProperties(String prefix, @Nullable String apiToken, @Nullable 
 		UnresolvedPlaceholders.failIfUnresolved(this.prefix + ".api-token", this.apiToken);
 		UnresolvedPlaceholders.failIfUnresolved(this.prefix + ".email", this.email);
 		UnresolvedPlaceholders.failIfUnresolved(this.prefix + ".api-key", this.apiKey);
+	}
+
+	@Override
+	public String toString() {
+		return "CredentialProperties[prefix=" + this.prefix + ", apiToken=" + mask(this.apiToken) + ", email="
+				+ mask(this.email) + ", apiKey=" + mask(this.apiKey) + "]";
+	}
+
+	private static String mask(@Nullable String value) {
+		return UnresolvedPlaceholders.isSet(value) ? "******" : "unset";
 	}
 
 	private String checked(String property, @Nullable String value) {

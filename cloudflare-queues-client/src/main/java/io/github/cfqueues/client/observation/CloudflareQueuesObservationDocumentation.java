@@ -15,7 +15,8 @@ public enum CloudflareQueuesObservationDocumentation implements ObservationDocum
 	/**
 	 * One request to a queue: push, batch push, pull, acknowledgement or metrics, including its wait for a rate-limit
 	 * permit and its retries. Each HTTP attempt ({@code http.client.requests}) is observed inside it. An auto-batching
-	 * publisher makes one per batch request, never one per message.
+	 * publisher makes one per batch request, never one per message, from the moment it seals the batch (after the
+	 * batch's first permit, which the batch waits for while it fills).
 	 */
 	QUEUE_OPERATION {
 

@@ -7,7 +7,8 @@ import io.micrometer.observation.Observation;
 /**
  * The context of one request to a queue: the operation, the queue's name in the application, and how many messages
  * the request carried (for a pull, how many it leased, known once it is answered). Retries of the request and its
- * wait for a rate-limit permit are part of it; each HTTP attempt is observed inside it.
+ * wait for a rate-limit permit are part of it (for an auto-batching publisher, the waits for permits after the
+ * first, which it takes before sealing the batch); each HTTP attempt is observed inside it.
  */
 public class QueueOperationContext extends Observation.Context {
 
