@@ -34,6 +34,7 @@ import io.github.cfqueues.client.TestPublishers;
 import io.github.cfqueues.client.error.PublisherOverloadedException;
 import io.github.cfqueues.client.error.QueueAuthenticationException;
 import io.github.cfqueues.client.error.QueueRateLimitedException;
+import io.github.cfqueues.client.internal.publish.HeldAnswers;
 import io.github.cfqueues.client.listener.ListenerSettings;
 import io.github.cfqueues.client.listener.QueueListenerContainer;
 import io.github.cfqueues.client.listener.QueueListenerEndpoint;
@@ -67,6 +68,12 @@ class MicrometerMetricsRecorderTests {
 
 	private static final String OTHER_ACCOUNT = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
 
+	private static final String PACED_ACCOUNT = "cccccccccccccccccccccccccccccccc";
+
+	private static final List<QueueMessage> HUNDRED = IntStream.range(0, 100)
+		.mapToObj((i) -> QueueMessage.text("h" + i))
+		.toList();
+
 	private static final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
 	private static final List<CloudflareQueuesClient> clients = new ArrayList<>();
@@ -75,12 +82,21 @@ class MicrometerMetricsRecorderTests {
 
 	private static long listenerFailures;
 
+	private static double heldMessages;
+
+	private static double heldBytes;
+
+	private static double waitingWhileFull;
+
+	private static double permitsBeforePacing;
+
 	@BeforeAll
 	static void drive() throws Exception {
 		emulator = CloudflareQueuesEmulator.builder()
 			.apiToken(TestPublishers.TOKEN)
 			.queue(TestPublishers.ACCOUNT, TestPublishers.QUEUE)
 			.queue(TestPublishers.ACCOUNT, JOBS)
+			.queue(PACED_ACCOUNT, TestPublishers.QUEUE)
 			.start();
 		emulator.queue(TestPublishers.ACCOUNT, JOBS)
 			.orElseThrow()
@@ -89,6 +105,7 @@ class MicrometerMetricsRecorderTests {
 		batch();
 		overflow();
 		refuseLocally();
+		pace();
 		listen();
 	}
 
@@ -160,21 +177,58 @@ class MicrometerMetricsRecorderTests {
 	}
 
 	private static void overflow() {
-		CloudflareQueuesClient client = client((builder) -> builder
-			.flowControl(new FlowControlSettings(100, 256_000, LimitBehavior.FAIL, 0, Duration.ofSeconds(1))));
-		QueuePublisher full = client.publisher("full", TestPublishers.QUEUE, QueuePublisherOptions.DEFAULTS);
-		emulator.setFaultInjector((request) -> Fault.delayBeforeProcessing(Duration.ofMillis(800)));
-		List<QueueMessage> hundred = IntStream.range(0, 100).mapToObj((i) -> QueueMessage.text("h" + i)).toList();
-		long bytes = IntStream.range(0, 100).map((i) -> ("h" + i).length() + 100).sum();
-		Mono<?> held = full.pushBatch(hundred).cache();
-		held.subscribe();
-		await().untilAsserted(() -> assertThat(gauge(CloudflareQueuesMeters.FLOW_OUTSTANDING_MESSAGES, "full"))
-			.isEqualTo(100));
-		assertThat(gauge(CloudflareQueuesMeters.FLOW_OUTSTANDING_BYTES, "full")).isEqualTo(bytes);
-		assertThatExceptionOfType(PublisherOverloadedException.class)
-			.isThrownBy(() -> full.pushText("no room").block(TIMEOUT));
-		held.block(TIMEOUT);
+		HeldAnswers held = new HeldAnswers();
+		emulator.setFaultInjector(held);
+		List<Mono<?>> inFlight = new ArrayList<>();
+		try {
+			QueuePublisher full = flowControlled(LimitBehavior.FAIL, 0, Duration.ofSeconds(1)).publisher("full",
+					TestPublishers.QUEUE, QueuePublisherOptions.DEFAULTS);
+			inFlight.add(holdHundred(full, held, 1));
+			heldMessages = gauge(CloudflareQueuesMeters.FLOW_OUTSTANDING_MESSAGES, "full");
+			heldBytes = gauge(CloudflareQueuesMeters.FLOW_OUTSTANDING_BYTES, "full");
+			assertThatExceptionOfType(PublisherOverloadedException.class)
+				.isThrownBy(() -> full.pushText("no room").block(TIMEOUT));
+
+			QueuePublisher waiting = flowControlled(LimitBehavior.WAIT, 1, Duration.ofHours(1)).publisher("waiting",
+					TestPublishers.QUEUE, QueuePublisherOptions.DEFAULTS);
+			inFlight.add(holdHundred(waiting, held, 2));
+			Mono<?> waits = waiting.pushText("waits").cache();
+			waits.subscribe();
+			inFlight.add(waits);
+			// Subscribing admits or queues the push on this thread: it waits now.
+			waitingWhileFull = gauge(CloudflareQueuesMeters.FLOW_WAITING, "waiting");
+			assertThatExceptionOfType(PublisherOverloadedException.class)
+				.isThrownBy(() -> waiting.pushText("one too many").block(TIMEOUT))
+				.withMessageContaining("flow-control.max-waiting");
+
+			QueuePublisher impatient = flowControlled(LimitBehavior.WAIT, 10, Duration.ofMillis(100))
+				.publisher("impatient", TestPublishers.QUEUE, QueuePublisherOptions.DEFAULTS);
+			inFlight.add(holdHundred(impatient, held, 3));
+			assertThatExceptionOfType(PublisherOverloadedException.class)
+				.isThrownBy(() -> impatient.pushText("gave up").block(TIMEOUT))
+				.withMessageContaining("flow-control.max-wait");
+		}
+		finally {
+			held.release();
+		}
+		Mono.when(inFlight).block(TIMEOUT);
 		emulator.setFaultInjector((request) -> Fault.none());
+	}
+
+	private static CloudflareQueuesClient flowControlled(LimitBehavior behavior, int maxWaiting, Duration maxWait) {
+		return client((builder) -> builder
+			.flowControl(new FlowControlSettings(100, 256_000, behavior, maxWaiting, maxWait)));
+	}
+
+	/**
+	 * Pushes a batch of 100 messages, as many as the publisher may hold, and returns once the emulator holds their
+	 * request.
+	 */
+	private static Mono<?> holdHundred(QueuePublisher publisher, HeldAnswers held, int requestsHeld) {
+		Mono<?> batch = publisher.pushBatch(HUNDRED).cache();
+		batch.subscribe();
+		await().until(() -> held.arrived() == requestsHeld);
+		return batch;
 	}
 
 	private static void refuseLocally() {
@@ -189,6 +243,20 @@ class MicrometerMetricsRecorderTests {
 		assertThatExceptionOfType(QueueRateLimitedException.class)
 			.isThrownBy(() -> elsewhere.pushText("two").block(TIMEOUT))
 			.satisfies((refused) -> assertThat(refused.isLocal()).isTrue());
+	}
+
+	private static void pace() {
+		CloudflareQueuesClient client = client((builder) -> builder
+			.account(PACED_ACCOUNT, CloudflareCredentials.apiToken(TestPublishers.TOKEN))
+			.rateLimitPacing(true)
+			.rateLimit(new RateLimitSettings(20, Duration.ofHours(10), 10, 1.0, Duration.ofSeconds(5),
+					Duration.ofSeconds(1))));
+		QueuePublisher paced = client.publisher("paced", TestPublishers.QUEUE,
+				QueuePublisherOptions.builder().accountId(PACED_ACCOUNT).build());
+		permitsBeforePacing = permits(PACED_ACCOUNT);
+		for (int i = 0; i < 3; i++) {
+			paced.pushText("paced " + i).block(TIMEOUT);
+		}
 	}
 
 	private static void listen() {
@@ -212,6 +280,13 @@ class MicrometerMetricsRecorderTests {
 
 	private static double gauge(String name, String queue) {
 		return registry.get(name).tag(CloudflareQueuesMeters.QUEUE_TAG, queue).gauge().value();
+	}
+
+	private static double permits(String account) {
+		return registry.get(CloudflareQueuesMeters.RATE_LIMIT_PERMITS)
+			.tag(CloudflareQueuesMeters.ACCOUNT_TAG, account)
+			.gauge()
+			.value();
 	}
 
 	private static double count(String name, String... tags) {
@@ -248,22 +323,35 @@ class MicrometerMetricsRecorderTests {
 
 	@Test
 	void flowControlShowsWhatAPublisherHoldsAndCountsItsRefusals() {
-		assertThat(gauge(CloudflareQueuesMeters.FLOW_OUTSTANDING_MESSAGES, "full")).isZero();
-		assertThat(gauge(CloudflareQueuesMeters.FLOW_OUTSTANDING_BYTES, "full")).isZero();
-		assertThat(gauge(CloudflareQueuesMeters.FLOW_WAITING, "full")).isZero();
+		long hundredBytes = IntStream.range(0, 100).map((i) -> ("h" + i).length() + 100).sum();
+		assertThat(heldMessages).isEqualTo(100);
+		assertThat(heldBytes).isEqualTo(hundredBytes);
+		assertThat(waitingWhileFull).isEqualTo(1);
+		for (String queue : List.of("full", "waiting", "impatient")) {
+			assertThat(gauge(CloudflareQueuesMeters.FLOW_OUTSTANDING_MESSAGES, queue)).isZero();
+			assertThat(gauge(CloudflareQueuesMeters.FLOW_OUTSTANDING_BYTES, queue)).isZero();
+			assertThat(gauge(CloudflareQueuesMeters.FLOW_WAITING, queue)).isZero();
+		}
 		assertThat(count(CloudflareQueuesMeters.FLOW_REJECTIONS, CloudflareQueuesMeters.QUEUE_TAG, "full",
 				CloudflareQueuesMeters.REASON_TAG, CloudflareQueuesMeters.FLOW_FULL)).isEqualTo(1);
-		assertThat(count(CloudflareQueuesMeters.MESSAGES_FAILED, CloudflareQueuesMeters.QUEUE_TAG, "full",
-				CloudflareQueuesMeters.OPERATION_TAG, "push", CloudflareQueuesMeters.ERROR_TYPE_TAG,
-				"PublisherOverloadedException")).isEqualTo(1);
+		assertThat(count(CloudflareQueuesMeters.FLOW_REJECTIONS, CloudflareQueuesMeters.QUEUE_TAG, "waiting",
+				CloudflareQueuesMeters.REASON_TAG, CloudflareQueuesMeters.FLOW_MAX_WAITING)).isEqualTo(1);
+		assertThat(count(CloudflareQueuesMeters.FLOW_REJECTIONS, CloudflareQueuesMeters.QUEUE_TAG, "impatient",
+				CloudflareQueuesMeters.REASON_TAG, CloudflareQueuesMeters.FLOW_MAX_WAIT)).isEqualTo(1);
+		assertThat(registry.find(CloudflareQueuesMeters.FLOW_REJECTIONS).counters()).hasSize(3);
+		for (String queue : List.of("full", "waiting", "impatient")) {
+			assertThat(count(CloudflareQueuesMeters.MESSAGES_FAILED, CloudflareQueuesMeters.QUEUE_TAG, queue,
+					CloudflareQueuesMeters.OPERATION_TAG, "push", CloudflareQueuesMeters.ERROR_TYPE_TAG,
+					"PublisherOverloadedException")).isEqualTo(1);
+		}
+		assertThat(count(CloudflareQueuesMeters.MESSAGES_PUSHED, CloudflareQueuesMeters.QUEUE_TAG, "waiting"))
+			.isEqualTo(101);
 	}
 
 	@Test
 	void theLimiterShowsItsPermitsWaitsPausesAndLocalRefusals() {
-		assertThat(registry.get(CloudflareQueuesMeters.RATE_LIMIT_PERMITS)
-			.tag(CloudflareQueuesMeters.ACCOUNT_TAG, TestPublishers.ACCOUNT)
-			.gauge()
-			.value()).isBetween(0.0, 10.0);
+		assertThat(permitsBeforePacing).isEqualTo(10);
+		assertThat(permits(PACED_ACCOUNT)).isEqualTo(10 - 3);
 		assertThat(registry.get(CloudflareQueuesMeters.RATE_LIMIT_WAIT)
 			.tag(CloudflareQueuesMeters.ACCOUNT_TAG, TestPublishers.ACCOUNT)
 			.timer()
