@@ -5,8 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,8 +45,11 @@ import io.github.cfqueues.emulator.CloudflareQueuesEmulator;
 import io.github.cfqueues.emulator.ConsumerSettings;
 import io.github.cfqueues.emulator.EmulatedQueue;
 import io.github.cfqueues.emulator.Fault;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -413,21 +419,88 @@ class MicrometerMetricsRecorderTests {
 	}
 
 	@Test
-	void theReadmeListsExactlyTheMetersRegistered() throws IOException {
+	void theReadmeListsExactlyTheMetersRegisteredWithTheirTypesAndTags() throws IOException {
 		String readme = Files.readString(Path.of("..", "README.md"));
 		String section = readme.substring(readme.indexOf("### Meters"));
 		section = section.substring(0, section.indexOf("\n#", 1));
-		Matcher rows = Pattern.compile("(?m)^\\| `(cloudflare\\.queues\\.[a-z.]+)` \\|").matcher(section);
-		Set<String> documented = new TreeSet<>();
+		Matcher rows = Pattern.compile("(?m)^\\| `(cloudflare\\.queues\\.[a-z.]+)` \\| ([^|]+) \\| ([^|]+) \\|")
+			.matcher(section);
+		Map<String, Set<String>> documentedTypes = new TreeMap<>();
+		Map<String, Set<Set<String>>> documentedTags = new TreeMap<>();
+		Map<String, Set<String>> documentedValues = new TreeMap<>();
 		while (rows.find()) {
-			documented.add(rows.group(1));
+			String name = rows.group(1);
+			documentedTypes.put(name, Set.of(rows.group(2).trim()));
+			Map<String, Set<String>> tags = documentedTags(rows.group(3));
+			documentedTags.put(name, Set.of(tags.keySet()));
+			tags.forEach((key, values) -> {
+				if (!values.isEmpty()) {
+					documentedValues.put(name + " " + key, values);
+				}
+			});
 		}
-		Set<String> registered = registry.getMeters()
-			.stream()
-			.map(Meter::getId)
-			.map(Meter.Id::getName)
-			.collect(Collectors.toCollection(TreeSet::new));
-		assertThat(documented).isEqualTo(registered);
+		Map<String, Set<String>> registeredTypes = new TreeMap<>();
+		Map<String, Set<Set<String>>> registeredTags = new TreeMap<>();
+		Map<String, Set<String>> registeredValues = new TreeMap<>();
+		for (Meter meter : registry.getMeters()) {
+			Meter.Id id = meter.getId();
+			registeredTypes.computeIfAbsent(id.getName(), (name) -> new TreeSet<>()).add(type(meter));
+			Set<String> keys = id.getTags().stream().map(Tag::getKey).collect(Collectors.toCollection(TreeSet::new));
+			registeredTags.computeIfAbsent(id.getName(), (name) -> new HashSet<>()).add(keys);
+			String documented = id.getName() + " " + CloudflareQueuesMeters.REASON_TAG;
+			if (id.getTag(CloudflareQueuesMeters.REASON_TAG) != null) {
+				registeredValues.computeIfAbsent(documented, (name) -> new TreeSet<>())
+					.add(id.getTag(CloudflareQueuesMeters.REASON_TAG));
+			}
+		}
+		assertThat(documentedTypes.keySet()).isEqualTo(registeredTypes.keySet());
+		assertThat(documentedTypes).isEqualTo(registeredTypes);
+		assertThat(documentedTags).isEqualTo(registeredTags);
+		assertThat(documentedValues).isEqualTo(registeredValues);
+	}
+
+	/**
+	 * The tag keys of a row of the README's table, each with the values listed in parentheses after it: {@code queue}
+	 * and {@code account} stand for their tag keys, other keys are quoted as they are.
+	 */
+	private static Map<String, Set<String>> documentedTags(String column) {
+		Map<String, Set<String>> tags = new TreeMap<>();
+		Matcher tag = Pattern.compile("`?([a-z._]+)`?(?: \\(([^)]*)\\))?").matcher(column);
+		while (tag.find()) {
+			String key = switch (tag.group(1)) {
+				case "queue" -> CloudflareQueuesMeters.QUEUE_TAG;
+				case "account" -> CloudflareQueuesMeters.ACCOUNT_TAG;
+				default -> tag.group(1);
+			};
+			Set<String> values = new TreeSet<>();
+			if (tag.group(2) != null) {
+				for (String value : tag.group(2).split(",")) {
+					values.add(value.trim().replace("`", ""));
+				}
+			}
+			tags.put(key, values);
+		}
+		return tags;
+	}
+
+	/**
+	 * The kind of meter, in the README's words.
+	 */
+	private static String type(Meter meter) {
+		if (meter instanceof TimeGauge) {
+			return "time gauge";
+		}
+		if (meter instanceof FunctionCounter) {
+			return "function counter";
+		}
+		return switch (meter.getId().getType()) {
+			case COUNTER -> "counter";
+			case GAUGE -> "gauge";
+			case TIMER -> "timer";
+			case DISTRIBUTION_SUMMARY -> "distribution summary";
+			case LONG_TASK_TIMER -> "long task timer";
+			case OTHER -> "other";
+		};
 	}
 
 	@Test
