@@ -134,6 +134,18 @@ class BootObservabilityTests {
 	}
 
 	@Test
+	void onePropertyOfBootTurnsEveryMeterOfTheClientOff() {
+		runner().withPropertyValues("management.metrics.enable.cloudflare.queues=false").run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+
+			context.getBean(QueuePublisher.class).pushText("uncounted").block(TIMEOUT);
+
+			assertThat(registry.find("http.client.requests").timers()).hasSize(1);
+			assertThat(registry.getMeters()).noneMatch((meter) -> meter.getId().getName().startsWith("cloudflare."));
+		});
+	}
+
+	@Test
 	void theQueuesHealthIsInTheHealthRegistryBootMade() {
 		runner().run((context) -> {
 			HealthContributor contributor = context.getBean(HealthContributorRegistry.class)
