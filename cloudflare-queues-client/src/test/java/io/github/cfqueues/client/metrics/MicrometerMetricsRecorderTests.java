@@ -5,8 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,6 +37,7 @@ import io.github.cfqueues.client.TestPublishers;
 import io.github.cfqueues.client.error.PublisherOverloadedException;
 import io.github.cfqueues.client.error.QueueAuthenticationException;
 import io.github.cfqueues.client.error.QueueRateLimitedException;
+import io.github.cfqueues.client.internal.publish.HeldAnswers;
 import io.github.cfqueues.client.listener.ListenerSettings;
 import io.github.cfqueues.client.listener.QueueListenerContainer;
 import io.github.cfqueues.client.listener.QueueListenerEndpoint;
@@ -41,8 +45,11 @@ import io.github.cfqueues.emulator.CloudflareQueuesEmulator;
 import io.github.cfqueues.emulator.ConsumerSettings;
 import io.github.cfqueues.emulator.EmulatedQueue;
 import io.github.cfqueues.emulator.Fault;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,6 +74,12 @@ class MicrometerMetricsRecorderTests {
 
 	private static final String OTHER_ACCOUNT = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
 
+	private static final String PACED_ACCOUNT = "cccccccccccccccccccccccccccccccc";
+
+	private static final List<QueueMessage> HUNDRED = IntStream.range(0, 100)
+		.mapToObj((i) -> QueueMessage.text("h" + i))
+		.toList();
+
 	private static final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
 	private static final List<CloudflareQueuesClient> clients = new ArrayList<>();
@@ -75,12 +88,21 @@ class MicrometerMetricsRecorderTests {
 
 	private static long listenerFailures;
 
+	private static double heldMessages;
+
+	private static double heldBytes;
+
+	private static double waitingWhileFull;
+
+	private static double permitsBeforePacing;
+
 	@BeforeAll
 	static void drive() throws Exception {
 		emulator = CloudflareQueuesEmulator.builder()
 			.apiToken(TestPublishers.TOKEN)
 			.queue(TestPublishers.ACCOUNT, TestPublishers.QUEUE)
 			.queue(TestPublishers.ACCOUNT, JOBS)
+			.queue(PACED_ACCOUNT, TestPublishers.QUEUE)
 			.start();
 		emulator.queue(TestPublishers.ACCOUNT, JOBS)
 			.orElseThrow()
@@ -89,6 +111,7 @@ class MicrometerMetricsRecorderTests {
 		batch();
 		overflow();
 		refuseLocally();
+		pace();
 		listen();
 	}
 
@@ -160,21 +183,58 @@ class MicrometerMetricsRecorderTests {
 	}
 
 	private static void overflow() {
-		CloudflareQueuesClient client = client((builder) -> builder
-			.flowControl(new FlowControlSettings(100, 256_000, LimitBehavior.FAIL, 0, Duration.ofSeconds(1))));
-		QueuePublisher full = client.publisher("full", TestPublishers.QUEUE, QueuePublisherOptions.DEFAULTS);
-		emulator.setFaultInjector((request) -> Fault.delayBeforeProcessing(Duration.ofMillis(800)));
-		List<QueueMessage> hundred = IntStream.range(0, 100).mapToObj((i) -> QueueMessage.text("h" + i)).toList();
-		long bytes = IntStream.range(0, 100).map((i) -> ("h" + i).length() + 100).sum();
-		Mono<?> held = full.pushBatch(hundred).cache();
-		held.subscribe();
-		await().untilAsserted(() -> assertThat(gauge(CloudflareQueuesMeters.FLOW_OUTSTANDING_MESSAGES, "full"))
-			.isEqualTo(100));
-		assertThat(gauge(CloudflareQueuesMeters.FLOW_OUTSTANDING_BYTES, "full")).isEqualTo(bytes);
-		assertThatExceptionOfType(PublisherOverloadedException.class)
-			.isThrownBy(() -> full.pushText("no room").block(TIMEOUT));
-		held.block(TIMEOUT);
+		HeldAnswers held = new HeldAnswers();
+		emulator.setFaultInjector(held);
+		List<Mono<?>> inFlight = new ArrayList<>();
+		try {
+			QueuePublisher full = flowControlled(LimitBehavior.FAIL, 0, Duration.ofSeconds(1)).publisher("full",
+					TestPublishers.QUEUE, QueuePublisherOptions.DEFAULTS);
+			inFlight.add(holdHundred(full, held, 1));
+			heldMessages = gauge(CloudflareQueuesMeters.FLOW_OUTSTANDING_MESSAGES, "full");
+			heldBytes = gauge(CloudflareQueuesMeters.FLOW_OUTSTANDING_BYTES, "full");
+			assertThatExceptionOfType(PublisherOverloadedException.class)
+				.isThrownBy(() -> full.pushText("no room").block(TIMEOUT));
+
+			QueuePublisher waiting = flowControlled(LimitBehavior.WAIT, 1, Duration.ofHours(1)).publisher("waiting",
+					TestPublishers.QUEUE, QueuePublisherOptions.DEFAULTS);
+			inFlight.add(holdHundred(waiting, held, 2));
+			Mono<?> waits = waiting.pushText("waits").cache();
+			waits.subscribe();
+			inFlight.add(waits);
+			// Subscribing admits or queues the push on this thread: it waits now.
+			waitingWhileFull = gauge(CloudflareQueuesMeters.FLOW_WAITING, "waiting");
+			assertThatExceptionOfType(PublisherOverloadedException.class)
+				.isThrownBy(() -> waiting.pushText("one too many").block(TIMEOUT))
+				.withMessageContaining("flow-control.max-waiting");
+
+			QueuePublisher impatient = flowControlled(LimitBehavior.WAIT, 10, Duration.ofMillis(100))
+				.publisher("impatient", TestPublishers.QUEUE, QueuePublisherOptions.DEFAULTS);
+			inFlight.add(holdHundred(impatient, held, 3));
+			assertThatExceptionOfType(PublisherOverloadedException.class)
+				.isThrownBy(() -> impatient.pushText("gave up").block(TIMEOUT))
+				.withMessageContaining("flow-control.max-wait");
+		}
+		finally {
+			held.release();
+		}
+		Mono.when(inFlight).block(TIMEOUT);
 		emulator.setFaultInjector((request) -> Fault.none());
+	}
+
+	private static CloudflareQueuesClient flowControlled(LimitBehavior behavior, int maxWaiting, Duration maxWait) {
+		return client((builder) -> builder
+			.flowControl(new FlowControlSettings(100, 256_000, behavior, maxWaiting, maxWait)));
+	}
+
+	/**
+	 * Pushes a batch of 100 messages, as many as the publisher may hold, and returns once the emulator holds their
+	 * request.
+	 */
+	private static Mono<?> holdHundred(QueuePublisher publisher, HeldAnswers held, int requestsHeld) {
+		Mono<?> batch = publisher.pushBatch(HUNDRED).cache();
+		batch.subscribe();
+		await().until(() -> held.arrived() == requestsHeld);
+		return batch;
 	}
 
 	private static void refuseLocally() {
@@ -189,6 +249,20 @@ class MicrometerMetricsRecorderTests {
 		assertThatExceptionOfType(QueueRateLimitedException.class)
 			.isThrownBy(() -> elsewhere.pushText("two").block(TIMEOUT))
 			.satisfies((refused) -> assertThat(refused.isLocal()).isTrue());
+	}
+
+	private static void pace() {
+		CloudflareQueuesClient client = client((builder) -> builder
+			.account(PACED_ACCOUNT, CloudflareCredentials.apiToken(TestPublishers.TOKEN))
+			.rateLimitPacing(true)
+			.rateLimit(new RateLimitSettings(20, Duration.ofHours(10), 10, 1.0, Duration.ofSeconds(5),
+					Duration.ofSeconds(1))));
+		QueuePublisher paced = client.publisher("paced", TestPublishers.QUEUE,
+				QueuePublisherOptions.builder().accountId(PACED_ACCOUNT).build());
+		permitsBeforePacing = permits(PACED_ACCOUNT);
+		for (int i = 0; i < 3; i++) {
+			paced.pushText("paced " + i).block(TIMEOUT);
+		}
 	}
 
 	private static void listen() {
@@ -212,6 +286,13 @@ class MicrometerMetricsRecorderTests {
 
 	private static double gauge(String name, String queue) {
 		return registry.get(name).tag(CloudflareQueuesMeters.QUEUE_TAG, queue).gauge().value();
+	}
+
+	private static double permits(String account) {
+		return registry.get(CloudflareQueuesMeters.RATE_LIMIT_PERMITS)
+			.tag(CloudflareQueuesMeters.ACCOUNT_TAG, account)
+			.gauge()
+			.value();
 	}
 
 	private static double count(String name, String... tags) {
@@ -248,22 +329,35 @@ class MicrometerMetricsRecorderTests {
 
 	@Test
 	void flowControlShowsWhatAPublisherHoldsAndCountsItsRefusals() {
-		assertThat(gauge(CloudflareQueuesMeters.FLOW_OUTSTANDING_MESSAGES, "full")).isZero();
-		assertThat(gauge(CloudflareQueuesMeters.FLOW_OUTSTANDING_BYTES, "full")).isZero();
-		assertThat(gauge(CloudflareQueuesMeters.FLOW_WAITING, "full")).isZero();
+		long hundredBytes = IntStream.range(0, 100).map((i) -> ("h" + i).length() + 100).sum();
+		assertThat(heldMessages).isEqualTo(100);
+		assertThat(heldBytes).isEqualTo(hundredBytes);
+		assertThat(waitingWhileFull).isEqualTo(1);
+		for (String queue : List.of("full", "waiting", "impatient")) {
+			assertThat(gauge(CloudflareQueuesMeters.FLOW_OUTSTANDING_MESSAGES, queue)).isZero();
+			assertThat(gauge(CloudflareQueuesMeters.FLOW_OUTSTANDING_BYTES, queue)).isZero();
+			assertThat(gauge(CloudflareQueuesMeters.FLOW_WAITING, queue)).isZero();
+		}
 		assertThat(count(CloudflareQueuesMeters.FLOW_REJECTIONS, CloudflareQueuesMeters.QUEUE_TAG, "full",
 				CloudflareQueuesMeters.REASON_TAG, CloudflareQueuesMeters.FLOW_FULL)).isEqualTo(1);
-		assertThat(count(CloudflareQueuesMeters.MESSAGES_FAILED, CloudflareQueuesMeters.QUEUE_TAG, "full",
-				CloudflareQueuesMeters.OPERATION_TAG, "push", CloudflareQueuesMeters.ERROR_TYPE_TAG,
-				"PublisherOverloadedException")).isEqualTo(1);
+		assertThat(count(CloudflareQueuesMeters.FLOW_REJECTIONS, CloudflareQueuesMeters.QUEUE_TAG, "waiting",
+				CloudflareQueuesMeters.REASON_TAG, CloudflareQueuesMeters.FLOW_MAX_WAITING)).isEqualTo(1);
+		assertThat(count(CloudflareQueuesMeters.FLOW_REJECTIONS, CloudflareQueuesMeters.QUEUE_TAG, "impatient",
+				CloudflareQueuesMeters.REASON_TAG, CloudflareQueuesMeters.FLOW_MAX_WAIT)).isEqualTo(1);
+		assertThat(registry.find(CloudflareQueuesMeters.FLOW_REJECTIONS).counters()).hasSize(3);
+		for (String queue : List.of("full", "waiting", "impatient")) {
+			assertThat(count(CloudflareQueuesMeters.MESSAGES_FAILED, CloudflareQueuesMeters.QUEUE_TAG, queue,
+					CloudflareQueuesMeters.OPERATION_TAG, "push", CloudflareQueuesMeters.ERROR_TYPE_TAG,
+					"PublisherOverloadedException")).isEqualTo(1);
+		}
+		assertThat(count(CloudflareQueuesMeters.MESSAGES_PUSHED, CloudflareQueuesMeters.QUEUE_TAG, "waiting"))
+			.isEqualTo(101);
 	}
 
 	@Test
 	void theLimiterShowsItsPermitsWaitsPausesAndLocalRefusals() {
-		assertThat(registry.get(CloudflareQueuesMeters.RATE_LIMIT_PERMITS)
-			.tag(CloudflareQueuesMeters.ACCOUNT_TAG, TestPublishers.ACCOUNT)
-			.gauge()
-			.value()).isBetween(0.0, 10.0);
+		assertThat(permitsBeforePacing).isEqualTo(10);
+		assertThat(permits(PACED_ACCOUNT)).isEqualTo(10 - 3);
 		assertThat(registry.get(CloudflareQueuesMeters.RATE_LIMIT_WAIT)
 			.tag(CloudflareQueuesMeters.ACCOUNT_TAG, TestPublishers.ACCOUNT)
 			.timer()
@@ -325,21 +419,88 @@ class MicrometerMetricsRecorderTests {
 	}
 
 	@Test
-	void theReadmeListsExactlyTheMetersRegistered() throws IOException {
+	void theReadmeListsExactlyTheMetersRegisteredWithTheirTypesAndTags() throws IOException {
 		String readme = Files.readString(Path.of("..", "README.md"));
 		String section = readme.substring(readme.indexOf("### Meters"));
 		section = section.substring(0, section.indexOf("\n#", 1));
-		Matcher rows = Pattern.compile("(?m)^\\| `(cloudflare\\.queues\\.[a-z.]+)` \\|").matcher(section);
-		Set<String> documented = new TreeSet<>();
+		Matcher rows = Pattern.compile("(?m)^\\| `(cloudflare\\.queues\\.[a-z.]+)` \\| ([^|]+) \\| ([^|]+) \\|")
+			.matcher(section);
+		Map<String, Set<String>> documentedTypes = new TreeMap<>();
+		Map<String, Set<Set<String>>> documentedTags = new TreeMap<>();
+		Map<String, Set<String>> documentedValues = new TreeMap<>();
 		while (rows.find()) {
-			documented.add(rows.group(1));
+			String name = rows.group(1);
+			documentedTypes.put(name, Set.of(rows.group(2).trim()));
+			Map<String, Set<String>> tags = documentedTags(rows.group(3));
+			documentedTags.put(name, Set.of(tags.keySet()));
+			tags.forEach((key, values) -> {
+				if (!values.isEmpty()) {
+					documentedValues.put(name + " " + key, values);
+				}
+			});
 		}
-		Set<String> registered = registry.getMeters()
-			.stream()
-			.map(Meter::getId)
-			.map(Meter.Id::getName)
-			.collect(Collectors.toCollection(TreeSet::new));
-		assertThat(documented).isEqualTo(registered);
+		Map<String, Set<String>> registeredTypes = new TreeMap<>();
+		Map<String, Set<Set<String>>> registeredTags = new TreeMap<>();
+		Map<String, Set<String>> registeredValues = new TreeMap<>();
+		for (Meter meter : registry.getMeters()) {
+			Meter.Id id = meter.getId();
+			registeredTypes.computeIfAbsent(id.getName(), (name) -> new TreeSet<>()).add(type(meter));
+			Set<String> keys = id.getTags().stream().map(Tag::getKey).collect(Collectors.toCollection(TreeSet::new));
+			registeredTags.computeIfAbsent(id.getName(), (name) -> new HashSet<>()).add(keys);
+			String documented = id.getName() + " " + CloudflareQueuesMeters.REASON_TAG;
+			if (id.getTag(CloudflareQueuesMeters.REASON_TAG) != null) {
+				registeredValues.computeIfAbsent(documented, (name) -> new TreeSet<>())
+					.add(id.getTag(CloudflareQueuesMeters.REASON_TAG));
+			}
+		}
+		assertThat(documentedTypes.keySet()).isEqualTo(registeredTypes.keySet());
+		assertThat(documentedTypes).isEqualTo(registeredTypes);
+		assertThat(documentedTags).isEqualTo(registeredTags);
+		assertThat(documentedValues).isEqualTo(registeredValues);
+	}
+
+	/**
+	 * The tag keys of a row of the README's table, each with the values listed in parentheses after it: {@code queue}
+	 * and {@code account} stand for their tag keys, other keys are quoted as they are.
+	 */
+	private static Map<String, Set<String>> documentedTags(String column) {
+		Map<String, Set<String>> tags = new TreeMap<>();
+		Matcher tag = Pattern.compile("`?([a-z._]+)`?(?: \\(([^)]*)\\))?").matcher(column);
+		while (tag.find()) {
+			String key = switch (tag.group(1)) {
+				case "queue" -> CloudflareQueuesMeters.QUEUE_TAG;
+				case "account" -> CloudflareQueuesMeters.ACCOUNT_TAG;
+				default -> tag.group(1);
+			};
+			Set<String> values = new TreeSet<>();
+			if (tag.group(2) != null) {
+				for (String value : tag.group(2).split(",")) {
+					values.add(value.trim().replace("`", ""));
+				}
+			}
+			tags.put(key, values);
+		}
+		return tags;
+	}
+
+	/**
+	 * The kind of meter, in the README's words.
+	 */
+	private static String type(Meter meter) {
+		if (meter instanceof TimeGauge) {
+			return "time gauge";
+		}
+		if (meter instanceof FunctionCounter) {
+			return "function counter";
+		}
+		return switch (meter.getId().getType()) {
+			case COUNTER -> "counter";
+			case GAUGE -> "gauge";
+			case TIMER -> "timer";
+			case DISTRIBUTION_SUMMARY -> "distribution summary";
+			case LONG_TASK_TIMER -> "long task timer";
+			case OTHER -> "other";
+		};
 	}
 
 	@Test

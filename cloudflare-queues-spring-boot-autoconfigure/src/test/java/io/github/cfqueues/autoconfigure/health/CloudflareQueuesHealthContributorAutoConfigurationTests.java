@@ -15,6 +15,7 @@ import io.github.cfqueues.client.QueuePublisher;
 import io.github.cfqueues.client.QueuePublisherOptions;
 import io.github.cfqueues.client.error.QueueAuthenticationException;
 import io.github.cfqueues.client.error.QueueNotFoundException;
+import io.github.cfqueues.client.error.QueueServerException;
 import io.github.cfqueues.emulator.CloudflareQueuesEmulator;
 import io.github.cfqueues.emulator.Fault;
 import io.github.cfqueues.emulator.RecordedRequest;
@@ -158,7 +159,28 @@ class CloudflareQueuesHealthContributorAutoConfigurationTests {
 	}
 
 	@Test
-	void aServerErrorOrAPausedAccountLeavesTheQueueUp() {
+	void aServerErrorLeavesTheQueueUpWithTheFailureInItsDetails() {
+		runner().run((context) -> {
+			QueuePublisher publisher = context.getBean(QueuePublisher.class);
+			injectOnce(Fault.internalServerError());
+			assertThatExceptionOfType(QueueServerException.class)
+				.isThrownBy(() -> publisher.pushText("x").block(TIMEOUT));
+
+			Health health = health(context, "default");
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsOnlyKeys("lastFailure");
+			@SuppressWarnings("unchecked")
+			Map<String, Object> failure = (Map<String, Object>) health.getDetails().get("lastFailure");
+			assertThat(failure).containsEntry("operation", "push")
+				.containsEntry("type", "QueueServerException")
+				.containsEntry("httpStatus", 500)
+				.containsEntry("errorCodes", List.of(15000))
+				.containsKey("at");
+		});
+	}
+
+	@Test
+	void aPausedAccountLeavesTheQueueUp() {
 		runner().run((context) -> {
 			QueuePublisher publisher = context.getBean(QueuePublisher.class);
 			injectOnce(Fault.rateLimited(Duration.ofSeconds(30)));
@@ -167,6 +189,21 @@ class CloudflareQueuesHealthContributorAutoConfigurationTests {
 			Health health = health(context, "default");
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat(health.getDetails()).containsKeys("accountPausedUntil", "lastFailure");
+		});
+	}
+
+	@Test
+	void byDefaultHealthCallsMakeNoRequest() {
+		runner().run((context) -> {
+			context.getBean(QueuePublisher.class).pushText("waiting").block(TIMEOUT);
+			this.emulator.resetRequests();
+
+			for (int i = 0; i < 5; i++) {
+				assertThat(health(context, "default").getStatus()).isEqualTo(Status.UP);
+			}
+
+			assertThat(this.emulator.requests()).isEmpty();
+			assertThat(health(context, "default").getDetails()).containsKey("backlog").doesNotContainKey("check");
 		});
 	}
 

@@ -66,23 +66,25 @@ class CloudflareQueuesMetricsAutoConfigurationTests {
 	@Test
 	void withAMeterRegistryTheClientReportsToIt() {
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
-		this.contextRunner.withBean(MeterRegistry.class, () -> registry).run((context) -> {
-			assertThat(context).getBean(MetricsRecorder.class).isInstanceOf(MicrometerMetricsRecorder.class);
-			context.getBean(QueuePublisher.class).pushText("counted").block(Duration.ofSeconds(10));
+		// Permits come back once an hour: each request takes one for the length of the test.
+		this.contextRunner.withBean(MeterRegistry.class, () -> registry)
+			.withPropertyValues("cloudflare.queues.rate-limit.requests=20", "cloudflare.queues.rate-limit.window=10h",
+					"cloudflare.queues.rate-limit.burst=10")
+			.run((context) -> {
+				assertThat(context).getBean(MetricsRecorder.class).isInstanceOf(MicrometerMetricsRecorder.class);
+				assertThat(permits(registry)).isEqualTo(10);
+				context.getBean(QueuePublisher.class).pushText("counted").block(Duration.ofSeconds(10));
 
-			assertThat(registry.get(CloudflareQueuesMeters.MESSAGES_PUSHED)
-				.tag(CloudflareQueuesMeters.QUEUE_TAG, "default")
-				.counter()
-				.count()).isEqualTo(1);
-			assertThat(registry.get(CloudflareQueuesMeters.BACKLOG_MESSAGES)
-				.tag(CloudflareQueuesMeters.QUEUE_TAG, "default")
-				.gauge()
-				.value()).isEqualTo(7);
-			assertThat(registry.get(CloudflareQueuesMeters.RATE_LIMIT_PERMITS)
-				.tag(CloudflareQueuesMeters.ACCOUNT_TAG, ACCOUNT)
-				.gauge()
-				.value()).isBetween(0.0, 10.0);
-		});
+				assertThat(registry.get(CloudflareQueuesMeters.MESSAGES_PUSHED)
+					.tag(CloudflareQueuesMeters.QUEUE_TAG, "default")
+					.counter()
+					.count()).isEqualTo(1);
+				assertThat(registry.get(CloudflareQueuesMeters.BACKLOG_MESSAGES)
+					.tag(CloudflareQueuesMeters.QUEUE_TAG, "default")
+					.gauge()
+					.value()).isEqualTo(7);
+				assertThat(permits(registry)).isEqualTo(9);
+			});
 	}
 
 	@Test
@@ -109,6 +111,13 @@ class CloudflareQueuesMetricsAutoConfigurationTests {
 	void withoutMicrometerCoreOnTheClasspathTheRecorderBacksOff() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MetricsRecorder.class));
+	}
+
+	private static double permits(MeterRegistry registry) {
+		return registry.get(CloudflareQueuesMeters.RATE_LIMIT_PERMITS)
+			.tag(CloudflareQueuesMeters.ACCOUNT_TAG, ACCOUNT)
+			.gauge()
+			.value();
 	}
 
 }
