@@ -21,6 +21,7 @@ import io.github.cfqueues.client.internal.consume.DefaultQueueConsumer;
 import io.github.cfqueues.client.internal.flow.FlowController;
 import io.github.cfqueues.client.internal.observe.Instrumentation;
 import io.github.cfqueues.client.internal.observe.ObservationSettings;
+import io.github.cfqueues.client.internal.observe.SafeMetricsRecorder;
 import io.github.cfqueues.client.internal.publish.BatchingQueuePublisher;
 import io.github.cfqueues.client.internal.publish.DefaultQueuePublisher;
 import io.github.cfqueues.client.internal.publish.GracefulShutdown;
@@ -112,8 +113,8 @@ public final class CloudflareQueuesClient implements AutoCloseable {
 				: new JacksonBodySerializer(JsonMapper.builder().build());
 		this.shutdownTimeout = builder.shutdownTimeout;
 		this.instrumentation = new Instrumentation(ObservationSettings.of(builder.observationRegistry,
-				builder.observationConvention, builder.listenerObservationConvention), builder.metricsRecorder,
-				Clock.systemUTC());
+				builder.observationConvention, builder.listenerObservationConvention),
+				SafeMetricsRecorder.of(builder.metricsRecorder), Clock.systemUTC());
 	}
 
 	private static AccountRateLimiters rateLimiters(Builder builder) {
@@ -682,7 +683,9 @@ public final class CloudflareQueuesClient implements AutoCloseable {
 		/**
 		 * Where the client reports its machinery for metrics, for example a
 		 * {@link io.github.cfqueues.client.metrics.MicrometerMetricsRecorder}. Nothing
-		 * is recorded by default. The client closes the recorder when it shuts down.
+		 * is recorded by default. The client closes the recorder when it shuts down. An exception the recorder
+		 * throws is logged (at WARN the first time for each of its methods) and otherwise ignored: a failing
+		 * recorder costs metrics, never a message.
 		 * @param metricsRecorder the recorder
 		 * @return this builder
 		 */
