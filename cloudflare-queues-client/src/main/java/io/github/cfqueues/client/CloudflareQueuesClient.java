@@ -490,8 +490,10 @@ public final class CloudflareQueuesClient implements AutoCloseable {
 		}
 
 		/**
-		 * The API's base URL: Cloudflare's by default; a local emulator in tests.
-		 * @param baseUrl the base URL, https (or http to a loopback host)
+		 * The API's base URL: Cloudflare's by default; a local emulator in tests. It must follow
+		 * {@link BaseUrls#check(URI) the rule}: https (or http to a loopback host), with no user info, query or
+		 * fragment; {@link #build()} checks it.
+		 * @param baseUrl the base URL
 		 * @return this builder
 		 */
 		public Builder baseUrl(URI baseUrl) {
@@ -698,9 +700,11 @@ public final class CloudflareQueuesClient implements AutoCloseable {
 		 * Builds the client.
 		 * @return the client
 		 * @throws IllegalStateException if a rate-limit store is set with pacing off
-		 * @throws IllegalArgumentException if the rate-limit store's fallback share leaves no room beyond the burst
+		 * @throws IllegalArgumentException if the base URL breaks {@link BaseUrls#check(URI) the rule}, or if the
+		 * rate-limit store's fallback share leaves no room beyond the burst
 		 */
 		public CloudflareQueuesClient build() {
+			BaseUrls.check(this.baseUrl);
 			if (this.rateLimitStore != null) {
 				if (!this.pacing) {
 					throw new IllegalStateException("A rate-limit store needs pacing: rateLimitPacing(true)");
