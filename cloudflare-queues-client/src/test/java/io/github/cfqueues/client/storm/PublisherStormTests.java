@@ -13,12 +13,10 @@ import io.github.cfqueues.client.QueueMessage;
 import io.github.cfqueues.client.QueuePublisher;
 import io.github.cfqueues.client.TestPublishers;
 import io.github.cfqueues.client.internal.publish.BatchingPublishers;
-import io.github.cfqueues.client.internal.publish.BatchingQueuePublisher;
 import io.github.cfqueues.client.error.BatchPushException;
 import io.github.cfqueues.client.error.CloudflareQueuesException;
 import io.github.cfqueues.client.error.InvalidMessageException;
 import io.github.cfqueues.client.internal.flow.FlowController;
-import io.github.cfqueues.client.internal.publish.DefaultQueuePublisher;
 import io.github.cfqueues.client.internal.ratelimit.AccountRateLimiters;
 import io.github.cfqueues.client.internal.ratelimit.RequestGate;
 import io.github.cfqueues.client.RetrySettings;
@@ -116,8 +114,7 @@ class PublisherStormTests {
 
 		this.emulator.setFaultInjector(FaultInjector.none());
 		assertThat(publisher.pushText("#-1|after the storm").block(Duration.ofSeconds(10))).isNotNull();
-		FlowController flow = (publisher instanceof BatchingQueuePublisher batching) ? batching.flowController()
-				: ((DefaultQueuePublisher) publisher).flowController();
+		FlowController flow = BatchingPublishers.flowOf(publisher);
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			assertThat(flow.outstandingMessages()).isZero();
 			assertThat(flow.outstandingBytes()).isZero();
