@@ -21,6 +21,7 @@ import io.github.cfqueues.client.internal.consume.DefaultQueueConsumer;
 import io.github.cfqueues.client.internal.flow.FlowController;
 import io.github.cfqueues.client.internal.observe.Instrumentation;
 import io.github.cfqueues.client.internal.observe.ObservationSettings;
+import io.github.cfqueues.client.internal.observe.SafeMetricsRecorder;
 import io.github.cfqueues.client.internal.publish.BatchingQueuePublisher;
 import io.github.cfqueues.client.internal.publish.DefaultQueuePublisher;
 import io.github.cfqueues.client.internal.publish.GracefulShutdown;
@@ -112,8 +113,8 @@ public final class CloudflareQueuesClient implements AutoCloseable {
 				: new JacksonBodySerializer(JsonMapper.builder().build());
 		this.shutdownTimeout = builder.shutdownTimeout;
 		this.instrumentation = new Instrumentation(ObservationSettings.of(builder.observationRegistry,
-				builder.observationConvention, builder.listenerObservationConvention), builder.metricsRecorder,
-				Clock.systemUTC());
+				builder.observationConvention, builder.listenerObservationConvention),
+				SafeMetricsRecorder.of(builder.metricsRecorder), Clock.systemUTC());
 	}
 
 	private static AccountRateLimiters rateLimiters(Builder builder) {
@@ -489,8 +490,10 @@ public final class CloudflareQueuesClient implements AutoCloseable {
 		}
 
 		/**
-		 * The API's base URL: Cloudflare's by default; a local emulator in tests.
-		 * @param baseUrl the base URL, https (or http to a loopback host)
+		 * The API's base URL: Cloudflare's by default; a local emulator in tests. It must follow
+		 * {@link BaseUrls#check(URI) the rule}: https (or http to a loopback host), with no user info, query or
+		 * fragment; {@link #build()} checks it.
+		 * @param baseUrl the base URL
 		 * @return this builder
 		 */
 		public Builder baseUrl(URI baseUrl) {
@@ -682,7 +685,9 @@ public final class CloudflareQueuesClient implements AutoCloseable {
 		/**
 		 * Where the client reports its machinery for metrics, for example a
 		 * {@link io.github.cfqueues.client.metrics.MicrometerMetricsRecorder}. Nothing
-		 * is recorded by default. The client closes the recorder when it shuts down.
+		 * is recorded by default. The client closes the recorder when it shuts down. An exception the recorder
+		 * throws is logged (at WARN the first time for each of its methods) and otherwise ignored: a failing
+		 * recorder costs metrics, never a message.
 		 * @param metricsRecorder the recorder
 		 * @return this builder
 		 */
@@ -695,9 +700,11 @@ public final class CloudflareQueuesClient implements AutoCloseable {
 		 * Builds the client.
 		 * @return the client
 		 * @throws IllegalStateException if a rate-limit store is set with pacing off
-		 * @throws IllegalArgumentException if the rate-limit store's fallback share leaves no room beyond the burst
+		 * @throws IllegalArgumentException if the base URL breaks {@link BaseUrls#check(URI) the rule}, or if the
+		 * rate-limit store's fallback share leaves no room beyond the burst
 		 */
 		public CloudflareQueuesClient build() {
+			BaseUrls.check(this.baseUrl);
 			if (this.rateLimitStore != null) {
 				if (!this.pacing) {
 					throw new IllegalStateException("A rate-limit store needs pacing: rateLimitPacing(true)");

@@ -10,6 +10,7 @@ import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaMember;
 import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -27,6 +28,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  */
 class ClientArchitectureTests {
 
+	private static final String CLIENT = "io.github.cfqueues.client";
+
+	private static final String INTERNAL = CLIENT + ".internal";
+
 	private static final JavaClasses CLASSES = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("io.github.cfqueues");
@@ -42,15 +47,16 @@ class ClientArchitectureTests {
 	}
 
 	/**
-	 * What users see never mentions an internal type: the public and protected members of the public API's public
-	 * types take, return and extend none.
+	 * What users see never mentions an internal type: the public and protected members of the public types of every
+	 * package outside {@code internal} take, return, throw and extend none, not even as a type argument
+	 * ({@code Mono<InternalType>}) or a bound.
 	 */
 	@Test
 	void thePublicApiExposesNoInternalType() {
 		classes().that()
-			.resideInAnyPackage("io.github.cfqueues.client", "io.github.cfqueues.client.error",
-					"io.github.cfqueues.client.listener", "io.github.cfqueues.client.observation",
-					"io.github.cfqueues.client.metrics")
+			.resideInAPackage(CLIENT + "..")
+			.and()
+			.resideOutsideOfPackage(INTERNAL + "..")
 			.and()
 			.arePublic()
 			.should(exposeNoInternalType())
@@ -58,29 +64,41 @@ class ClientArchitectureTests {
 	}
 
 	private static ArchCondition<JavaClass> exposeNoInternalType() {
-		return new ArchCondition<>("expose no io.github.cfqueues.client.internal type") {
+		return new ArchCondition<>("expose no " + INTERNAL + " type") {
 
 			@Override
 			public void check(JavaClass type, ConditionEvents events) {
-				List<JavaClass> exposed = new ArrayList<>(type.getRawInterfaces());
-				type.getRawSuperclass().ifPresent(exposed::add);
+				List<JavaType> signature = new ArrayList<>(type.getInterfaces());
+				type.getSuperclass().ifPresent(signature::add);
+				signature.addAll(type.getTypeParameters());
+				report(type, type.getName(), signature, events);
 				for (JavaMember member : type.getMembers()) {
 					if (!member.getModifiers().contains(JavaModifier.PUBLIC)
 							&& !member.getModifiers().contains(JavaModifier.PROTECTED)) {
 						continue;
 					}
+					List<JavaType> types = new ArrayList<>();
 					if (member instanceof JavaField field) {
-						exposed.add(field.getRawType());
+						types.add(field.getType());
 					}
 					if (member instanceof JavaCodeUnit code) {
-						exposed.add(code.getRawReturnType());
-						exposed.addAll(code.getRawParameterTypes());
+						types.add(code.getReturnType());
+						types.addAll(code.getParameterTypes());
+						types.addAll(code.getTypeParameters());
+						types.addAll(code.getThrowsClause().getTypes());
 					}
+					report(type, member.getFullName(), types, events);
 				}
-				exposed.stream()
-					.filter((exposedType) -> exposedType.getPackageName().startsWith("io.github.cfqueues.client.internal"))
-					.forEach((internal) -> events.add(SimpleConditionEvent.violated(type,
-							type.getName() + " exposes " + internal.getName())));
+			}
+
+			private void report(JavaClass type, String where, List<JavaType> types, ConditionEvents events) {
+				types.stream()
+					.flatMap((exposed) -> exposed.getAllInvolvedRawTypes().stream())
+					.filter((involved) -> (involved.getPackageName() + ".").startsWith(INTERNAL + "."))
+					.map(JavaClass::getName)
+					.distinct()
+					.forEach((internal) -> events
+						.add(SimpleConditionEvent.violated(type, where + " exposes " + internal)));
 			}
 
 		};

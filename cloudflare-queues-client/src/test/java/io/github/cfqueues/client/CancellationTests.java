@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.test.StepVerifier;
 
+import static io.github.cfqueues.client.internal.publish.BatchingPublishers.flowOf;
 import static io.github.cfqueues.client.internal.publish.BatchingPublishers.storedBodies;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -62,10 +63,10 @@ class CancellationTests {
 		publisher.pushText("first").block(TIMEOUT);
 
 		Disposable second = publisher.pushText("second").subscribe();
-		await().until(() -> outstanding(publisher.flowController()) == 1);
+		await().until(() -> outstanding(flowOf(publisher)) == 1);
 		second.dispose();
 
-		assertThat(outstanding(publisher.flowController())).isZero();
+		assertThat(outstanding(flowOf(publisher))).isZero();
 		StepVerifier.create(publisher.pushText("third")).expectSubscription().expectNoEvent(Duration.ofMillis(300))
 			.thenCancel()
 			.verify(TIMEOUT);
@@ -94,14 +95,14 @@ class CancellationTests {
 
 		Disposable m1 = publisher.pushText("m1").subscribe();
 		publisher.pushText("m2").subscribe();
-		await().until(() -> outstanding(publisher.flowController()) == 3);
+		await().until(() -> outstanding(flowOf(publisher)) == 3);
 		m1.dispose();
-		assertThat(outstanding(publisher.flowController())).isEqualTo(2);
+		assertThat(outstanding(flowOf(publisher))).isEqualTo(2);
 		held.release();
 
 		StepVerifier.create(publisher.flush()).expectComplete().verify(TIMEOUT);
 		assertThat(storedBodies(this.emulator)).containsExactly("m0", "m2");
-		assertThat(outstanding(publisher.flowController())).isZero();
+		assertThat(outstanding(flowOf(publisher))).isZero();
 	}
 
 	@Test
@@ -113,10 +114,10 @@ class CancellationTests {
 		await().atMost(TIMEOUT).until(() -> held.arrived() == 1);
 
 		m0.dispose();
-		assertThat(outstanding(publisher.flowController())).isOne();
+		assertThat(outstanding(flowOf(publisher))).isOne();
 		held.release();
 
-		await().atMost(TIMEOUT).until(() -> outstanding(publisher.flowController()) == 0);
+		await().atMost(TIMEOUT).until(() -> outstanding(flowOf(publisher)) == 0);
 		assertThat(storedBodies(this.emulator)).containsExactly("m0");
 	}
 
@@ -127,7 +128,7 @@ class CancellationTests {
 		publisher.pushText("m0").block(TIMEOUT);
 
 		Disposable m1 = publisher.pushText("m1").subscribe();
-		await().until(() -> outstanding(publisher.flowController()) == 1);
+		await().until(() -> outstanding(flowOf(publisher)) == 1);
 		m1.dispose();
 
 		StepVerifier.create(publisher.pushText("m2")).expectSubscription().expectNoEvent(Duration.ofMillis(300))
@@ -135,7 +136,7 @@ class CancellationTests {
 			.verify(TIMEOUT);
 		assertThat(storedBodies(this.emulator)).containsExactly("m0");
 		assertThat(limiter.refusalCount()).isZero();
-		assertThat(outstanding(publisher.flowController())).isZero();
+		assertThat(outstanding(flowOf(publisher))).isZero();
 	}
 
 	private static int outstanding(FlowController flow) {

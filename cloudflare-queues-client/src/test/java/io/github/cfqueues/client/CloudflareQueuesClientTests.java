@@ -13,6 +13,9 @@ import io.github.cfqueues.emulator.StoredMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -196,6 +199,35 @@ class CloudflareQueuesClientTests {
 			.withMessageContaining("requestTimeout must be positive");
 		assertThat(CloudflareQueuesClient.builder().baseUrl(URI.create("https://example.com/v4")).build().toString())
 			.contains("accounts=[]");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "https://api.cloudflare.com/client/v4", "HTTPS://api.example.com:8443",
+			"http://localhost:8787/client/v4", "http://127.0.0.1:8787", "http://127.1.2.3", "http://[::1]:8787/v4" })
+	void aBaseUrlOverHttpsOrToALoopbackHostIsAccepted(String baseUrl) {
+		try (CloudflareQueuesClient client = CloudflareQueuesClient.builder().baseUrl(URI.create(baseUrl)).build()) {
+			assertThat(client.isClosed()).isFalse();
+		}
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+			http://api.example.com/client/v4          | The base URL 'http://api.example.com' must use https; plain http is allowed only to a loopback host
+			http://10.0.0.7:8787                      | 'http://10.0.0.7:8787' must use https
+			http://localhost.example.com              | 'http://localhost.example.com' must use https
+			ftp://api.example.com                     | 'ftp://api.example.com' must use https
+			/client/v4                                | must be an absolute URL with a host
+			https:opaque                              | must be an absolute URL with a host
+			https://user:s3cr3t-key@api.example.com   | must not carry user info
+			https://api.example.com/v4?key=s3cr3t-key | The base URL 'https://api.example.com...' must not have a query or fragment
+			https://api.example.com/v4#s3cr3t-key     | must not have a query or fragment
+			""")
+	void buildRefusesABaseUrlThatBreaksTheRuleAndSaysWhich(String baseUrl, String rule) {
+		CloudflareQueuesClient.Builder builder = CloudflareQueuesClient.builder().baseUrl(URI.create(baseUrl));
+		assertThatIllegalArgumentException().isThrownBy(builder::build)
+			.withMessageContaining(rule)
+			.withMessageNotContaining("s3cr3t-key")
+			.withMessageNotContaining("/v4");
 	}
 
 }

@@ -29,7 +29,7 @@ final class FaultApplier {
 
 	Fault decide(IncomingRequest request, QueueAddress address) {
 		FaultRequest faultRequest = new FaultRequest(request.method(), request.path(), address.accountId(),
-				address.queueId(), this.sequence.incrementAndGet());
+				address.queueId(), this.sequence.incrementAndGet(), new String(request.body(), StandardCharsets.UTF_8));
 		Fault fault = this.injector.decide(faultRequest);
 		return (fault != null) ? fault : Fault.none();
 	}

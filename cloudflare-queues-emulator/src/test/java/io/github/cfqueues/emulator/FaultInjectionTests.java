@@ -145,7 +145,7 @@ class FaultInjectionTests {
 	}
 
 	@Test
-	void injectorIsAskedAboutPushAndBatchRequestsOnly() {
+	void injectorIsAskedAboutPushAndBatchRequestsOnlyAndSeesWhatTheyCarry() {
 		List<FaultRequest> seen = new CopyOnWriteArrayList<>();
 		start((request) -> {
 			seen.add(request);
@@ -160,9 +160,9 @@ class FaultInjectionTests {
 
 		assertThat(seen).containsExactly(
 				new FaultRequest("POST", "/client/v4" + ApiClient.queuePath("messages"), ApiClient.ACCOUNT,
-						ApiClient.QUEUE, 1),
+						ApiClient.QUEUE, 1, PUSH),
 				new FaultRequest("POST", "/client/v4" + ApiClient.queuePath("messages/batch"), ApiClient.ACCOUNT,
-						ApiClient.QUEUE, 2));
+						ApiClient.QUEUE, 2, "{\"messages\":[{\"body\":1}]}"));
 		assertThat(seen.get(1).isBatch()).isTrue();
 	}
 

@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.Queue;
+import io.github.cfqueues.client.BaseUrls;
 import io.github.cfqueues.client.CloudflareQueuesClient;
 import io.github.cfqueues.client.QueueConsumer;
 import io.github.cfqueues.client.QueueEndpoint;
@@ -92,7 +93,7 @@ public final class CloudflareQueuesBeans {
 	 */
 	private void warnOfUnlikelyQueueId(String queueName, Queue queue, QueueEndpoint endpoint) {
 		String host = this.connectionDetails.getBaseUrl().getHost();
-		if (this.connectionDetails.isLocal() || (host != null && CloudflareQueuesPropertiesValidator.isLoopback(host))
+		if (this.connectionDetails.isLocal() || (host != null && BaseUrls.isLoopback(host))
 				|| CLOUDFLARE_ID.matcher(endpoint.queueId()).matches()
 				|| ConfiguredQueues.queueName(this.properties, queueName, queue) != null
 				|| !this.warned.add(queueName)) {

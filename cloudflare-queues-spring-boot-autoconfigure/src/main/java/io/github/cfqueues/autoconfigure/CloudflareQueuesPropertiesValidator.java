@@ -1,9 +1,7 @@
 package io.github.cfqueues.autoconfigure;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
 
@@ -14,6 +12,7 @@ import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.RateLimit;
 import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.Redis;
 import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.Retry;
 import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.Store;
+import io.github.cfqueues.client.BaseUrls;
 import io.github.cfqueues.client.QueueConsumerOptions;
 import io.github.cfqueues.client.QueueEndpoint;
 import io.github.cfqueues.client.QueueLimits;
@@ -276,43 +275,11 @@ final class CloudflareQueuesPropertiesValidator {
 			throw new InvalidCloudflareQueuesPropertyException(property,
 					"is not a URL (" + ex.getReason() + " at index " + ex.getIndex() + "; the value is not shown)");
 		}
-		if (uri.getRawUserInfo() != null) {
-			throw new InvalidCloudflareQueuesPropertyException(property, "must not carry user info (credentials "
-					+ "belong in api-token or api-key; the value is not shown)");
-		}
-		if (!uri.isAbsolute() || uri.getHost() == null) {
-			throw new InvalidCloudflareQueuesPropertyException(property,
-					"must be an absolute URL with a host (the value is not shown)");
-		}
-		if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-			throw new InvalidCloudflareQueuesPropertyException(property, "'" + origin(uri)
-					+ "...' must not have a query or fragment (the rest of the value is not shown)");
-		}
-		boolean https = "https".equalsIgnoreCase(uri.getScheme());
-		boolean loopbackHttp = "http".equalsIgnoreCase(uri.getScheme()) && isLoopback(uri.getHost());
-		if (!https && !loopbackHttp) {
-			throw new InvalidCloudflareQueuesPropertyException(property, "'" + origin(uri) + "' must use https; plain "
-					+ "http is allowed only to a loopback host (localhost, 127.0.0.1, [::1])");
-		}
-	}
-
-	private static String origin(URI uri) {
-		return uri.getScheme() + "://" + uri.getHost() + ((uri.getPort() != -1) ? ":" + uri.getPort() : "");
-	}
-
-	static boolean isLoopback(String host) {
-		if ("localhost".equalsIgnoreCase(host)) {
-			return true;
-		}
-		String literal = (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
-		if (!literal.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-			return false;
-		}
 		try {
-			return InetAddress.getByName(literal).isLoopbackAddress();
+			BaseUrls.check(uri);
 		}
-		catch (UnknownHostException ex) {
-			return false;
+		catch (IllegalArgumentException ex) {
+			throw new InvalidCloudflareQueuesPropertyException(property, ex.getMessage());
 		}
 	}
 

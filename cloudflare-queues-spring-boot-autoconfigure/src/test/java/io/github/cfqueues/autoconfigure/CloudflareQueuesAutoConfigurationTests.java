@@ -245,6 +245,19 @@ class CloudflareQueuesAutoConfigurationTests {
 	}
 
 	@Test
+	void replacedConnectionDetailsWithABaseUrlOverPlainHttpToAnotherHostFailTheStartup() {
+		runner()
+			.withPropertyValues("cloudflare.queues.account-id=" + ACCOUNT, "cloudflare.queues.api-token=" + TOKEN,
+					"cloudflare.queues.queue-id=q1")
+			.withBean(CloudflareQueuesConnectionDetails.class,
+					() -> new StubConnectionDetails("http://queues.example.com:8787"))
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(IllegalArgumentException.class)
+				.hasMessageContaining("The base URL 'http://queues.example.com:8787' must use https"));
+	}
+
+	@Test
 	void credentialsAreReadAtEveryRequestSoThatARebindingOfThePropertiesTakesEffect() {
 		this.contextRunner.withPropertyValues("cloudflare.queues.queue-id=q1").run((context) -> {
 			context.getBean(QueuePublisher.class).pushText("before").block();

@@ -6,6 +6,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import io.github.cfqueues.client.internal.listener.QueueListenerReflectiveProcessor;
+
+import org.springframework.aot.hint.annotation.Reflective;
+
 /**
  * Marks a bean method as the handler of a configured queue's messages: a container pulls them, calls the method with
  * bounded concurrency, and settles each message by the {@link AcknowledgementMode}.
@@ -20,10 +24,12 @@ import java.lang.annotation.Target;
  *     warehouse.ship(order);
  * }
  * }</pre>
+ * In a native image, the method and its payload type are registered for reflection ahead of time.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Reflective(QueueListenerReflectiveProcessor.class)
 public @interface QueueListener {
 
 	/**

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Generates hostile messages from a seed: random Unicode (control characters, multi-byte text, emoji, unpaired
- * surrogates), sizes around the per-message limit, and valid and invalid delays. Each message carries its number so
+ * surrogates), sizes around the per-message limit, exact sizes for batches at the batch limit, and valid and invalid
+ * delays. The same seed and calls give the same messages. Each message carries its number so
  * that the emulator's copy can be found: text bodies start with {@code #<n>|}, JSON bodies hold {@code "id": <n>}.
  */
 final class StormMessages {
@@ -52,13 +53,7 @@ final class StormMessages {
 					: QueueMessage.jsonText(exactJson(id, target - OVERHEAD));
 		}
 		else {
-			String text = randomText(loneSurrogate);
-			message = switch (this.random.nextInt(4)) {
-				case 0 -> QueueMessage.text("#" + id + "|" + text);
-				case 1 -> QueueMessage.json(Map.of("id", id, "v", text));
-				case 2 -> QueueMessage.of(Map.of("id", id, "v", text));
-				default -> QueueMessage.json(new Payload(id, text, this.random.nextInt()));
-			};
+			message = ofKind(id, randomText(loneSurrogate));
 		}
 		try {
 			return new Case(id, withDelay(message), invalid, false);
@@ -66,6 +61,42 @@ final class StormMessages {
 		catch (IllegalArgumentException ex) {
 			return new Case(id, null, invalid, true);
 		}
+	}
+
+	/**
+	 * A valid message of a few dozen bytes: random Unicode without a lone surrogate, and no delay or a valid one.
+	 * @param id the message's number
+	 * @return the case
+	 */
+	Case small(int id) {
+		return new Case(id, withValidDelay(ofKind(id, randomText(false))), false, false);
+	}
+
+	/**
+	 * A valid message whose size by the size rule (UTF-8 bytes of the body as sent + 100) is exactly {@code size},
+	 * as text or JSON.
+	 * @param id the message's number
+	 * @param size the size, at most the per-message limit
+	 * @return the case
+	 */
+	Case ofSize(int id, int size) {
+		QueueMessage message = this.random.nextBoolean() ? QueueMessage.text(exactText(id, size - OVERHEAD))
+				: QueueMessage.jsonText(exactJson(id, size - OVERHEAD));
+		return new Case(id, message, false, false);
+	}
+
+	private QueueMessage ofKind(int id, String text) {
+		return switch (this.random.nextInt(4)) {
+			case 0 -> QueueMessage.text("#" + id + "|" + text);
+			case 1 -> QueueMessage.json(Map.of("id", id, "v", text));
+			case 2 -> QueueMessage.of(Map.of("id", id, "v", text));
+			default -> QueueMessage.json(new Payload(id, text, this.random.nextInt()));
+		};
+	}
+
+	private QueueMessage withValidDelay(QueueMessage message) {
+		return (this.random.nextInt(100) < 70) ? message
+				: message.withDelay(Duration.ofSeconds(this.random.nextInt(86_401)));
 	}
 
 	private QueueMessage withDelay(QueueMessage message) {

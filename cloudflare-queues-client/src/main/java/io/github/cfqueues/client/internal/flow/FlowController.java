@@ -96,6 +96,7 @@ public final class FlowController {
 	 */
 	public Disposable admit(int count, long size, Runnable onAdmitted, Consumer<CloudflareQueuesException> onRefused) {
 		CloudflareQueuesException refusal;
+		String rejectedFor = null;
 		boolean runNow = false;
 		synchronized (this) {
 			if (this.closed) {
@@ -113,11 +114,13 @@ public final class FlowController {
 				refusal = null;
 			}
 			else if (this.settings.limitBehavior() == FlowControlSettings.LimitBehavior.FAIL) {
-				refusal = overloaded(count, size, "flow-control.limit-behavior is fail", CloudflareQueuesMeters.FLOW_FULL);
+				refusal = overloaded(count, size, "flow-control.limit-behavior is fail");
+				rejectedFor = CloudflareQueuesMeters.FLOW_FULL;
 			}
 			else if (this.waiters.size() >= this.settings.maxWaiting()) {
 				refusal = overloaded(count, size, this.waiters.size() + " pushes already wait for room, as many as "
-						+ "flow-control.max-waiting allows", CloudflareQueuesMeters.FLOW_MAX_WAITING);
+						+ "flow-control.max-waiting allows");
+				rejectedFor = CloudflareQueuesMeters.FLOW_MAX_WAITING;
 			}
 			else {
 				Waiter waiter = new Waiter(count, size, onAdmitted, onRefused);
@@ -125,6 +128,9 @@ public final class FlowController {
 				waiter.startTimer();
 				return waiter;
 			}
+		}
+		if (rejectedFor != null) {
+			this.recorder.flowControlRejected(this.endpoint.name(), rejectedFor);
 		}
 		if (refusal != null) {
 			onRefused.accept(refusal);
@@ -271,8 +277,7 @@ public final class FlowController {
 		this.bytes += size;
 	}
 
-	private PublisherOverloadedException overloaded(int count, long size, String why, String reason) {
-		this.recorder.flowControlRejected(this.endpoint.name(), reason);
+	private PublisherOverloadedException overloaded(int count, long size, String why) {
 		return new PublisherOverloadedException("The publisher holds " + this.messages + " messages and "
 				+ this.bytes + " bytes, and " + count + " more (" + size + " bytes) would pass flow control's "
 				+ "bounds (flow-control.max-outstanding-messages " + this.settings.maxOutstandingMessages()
@@ -287,9 +292,10 @@ public final class FlowController {
 				return;
 			}
 			refusal = overloaded(waiter.count, waiter.size, "the push waited for room for flow-control.max-wait ("
-					+ this.settings.maxWait() + ")", CloudflareQueuesMeters.FLOW_MAX_WAIT);
+					+ this.settings.maxWait() + ")");
 			admitWaitersThatFit();
 		}
+		this.recorder.flowControlRejected(this.endpoint.name(), CloudflareQueuesMeters.FLOW_MAX_WAIT);
 		handOver();
 		waiter.onRefused.accept(refusal);
 	}

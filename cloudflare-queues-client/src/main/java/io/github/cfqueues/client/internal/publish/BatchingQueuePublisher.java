@@ -72,7 +72,7 @@ public final class BatchingQueuePublisher implements QueuePublisher, GracefulShu
 
 	private final QueueSender sender;
 
-	private final FlowController flow;
+	final FlowController flow;
 
 	private final BatchingSettings settings;
 
@@ -565,14 +565,6 @@ public final class BatchingQueuePublisher implements QueuePublisher, GracefulShu
 
 	private long now() {
 		return this.nanoClock.getAsLong();
-	}
-
-	/**
-	 * The flow control of this publisher, for metrics.
-	 * @return the flow controller
-	 */
-	public FlowController flowController() {
-		return this.flow;
 	}
 
 	@Override

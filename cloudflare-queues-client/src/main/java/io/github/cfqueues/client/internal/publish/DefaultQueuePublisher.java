@@ -123,14 +123,6 @@ public final class DefaultQueuePublisher implements QueuePublisher, GracefulShut
 		});
 	}
 
-	/**
-	 * The flow control of this publisher, for metrics.
-	 * @return the flow controller
-	 */
-	public FlowController flowController() {
-		return this.flow;
-	}
-
 	@Override
 	public String toString() {
 		return "DefaultQueuePublisher[" + this.sender.endpoint() + "]";

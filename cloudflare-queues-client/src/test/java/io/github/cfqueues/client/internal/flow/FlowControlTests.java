@@ -33,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static io.github.cfqueues.client.internal.publish.BatchingPublishers.bodies;
 import static io.github.cfqueues.client.internal.publish.BatchingPublishers.failure;
+import static io.github.cfqueues.client.internal.publish.BatchingPublishers.flowOf;
 import static io.github.cfqueues.client.internal.publish.BatchingPublishers.pushWithoutWaiting;
 import static io.github.cfqueues.client.internal.publish.BatchingPublishers.sentBatches;
 import static io.github.cfqueues.client.internal.publish.BatchingPublishers.storedBodies;
@@ -79,7 +80,7 @@ class FlowControlTests extends EmulatorBackedTests {
 
 		this.held.release();
 		assertThat(admitted).allSatisfy((push) -> assertThat(push).succeedsWithin(TIMEOUT));
-		assertThat(publisher.flowController().outstandingMessages()).isZero();
+		assertThat(flowOf(publisher).outstandingMessages()).isZero();
 		CompletableFuture<MessagePushResponse> later = publisher.push(QueueMessage.text("later")).toFuture();
 		StepVerifier.create(publisher.flush()).expectComplete().verify(TIMEOUT);
 		assertThat(later).isCompleted();
@@ -103,13 +104,13 @@ class FlowControlTests extends EmulatorBackedTests {
 				.hasMessageContaining("200000 bytes")
 				.hasMessageContaining("max-outstanding-bytes 256000B"))
 			.verify(TIMEOUT);
-		assertThat(publisher.flowController().outstandingBytes()).isEqualTo(200_000);
+		assertThat(flowOf(publisher).outstandingBytes()).isEqualTo(200_000);
 
 		StepVerifier.create(publisher.flush()).expectComplete().verify(TIMEOUT);
 		assertThat(admitted).allSatisfy((push) -> assertThat(push).isCompleted());
 		assertThat(sentBatches(this.emulator)).singleElement()
 			.satisfies((batch) -> assertThat(batch).extracting((body) -> body.charAt(0)).containsExactly('a', 'b'));
-		assertThat(publisher.flowController().outstandingBytes()).isZero();
+		assertThat(flowOf(publisher).outstandingBytes()).isZero();
 	}
 
 	@Test
@@ -124,7 +125,7 @@ class FlowControlTests extends EmulatorBackedTests {
 		List<CompletableFuture<MessagePushResponse>> pushes = pushWithoutWaiting(publisher, texts(0, 150));
 		await().atMost(TIMEOUT).until(() -> this.held.arrived() == 1);
 
-		FlowController flow = publisher.flowController();
+		FlowController flow = flowOf(publisher);
 		assertThat(flow.outstandingMessages()).isEqualTo(100);
 		assertThat(flow.waiting()).isEqualTo(50);
 		assertThat(pushes).noneMatch(CompletableFuture::isDone);
@@ -148,11 +149,11 @@ class FlowControlTests extends EmulatorBackedTests {
 		List<CompletableFuture<MessagePushResponse>> admitted = pushWithoutWaiting(publisher, texts(0, 100));
 		Disposable cancelled = publisher.push(QueueMessage.text("cancelled")).subscribe();
 		CompletableFuture<MessagePushResponse> waiting = publisher.push(QueueMessage.text("waiting")).toFuture();
-		assertThat(publisher.flowController().waiting()).isEqualTo(2);
+		assertThat(flowOf(publisher).waiting()).isEqualTo(2);
 
 		cancelled.dispose();
 
-		assertThat(publisher.flowController().waiting()).isOne();
+		assertThat(flowOf(publisher).waiting()).isOne();
 		this.held.release();
 		assertThat(admitted).allSatisfy((push) -> assertThat(push).succeedsWithin(TIMEOUT));
 		StepVerifier.create(publisher.flush()).expectComplete().verify(TIMEOUT);

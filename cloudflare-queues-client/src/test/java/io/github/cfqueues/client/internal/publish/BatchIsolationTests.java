@@ -31,6 +31,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.github.cfqueues.client.internal.publish.BatchingPublishers.failure;
+import static io.github.cfqueues.client.internal.publish.BatchingPublishers.flowOf;
 import static io.github.cfqueues.client.internal.publish.BatchingPublishers.pushWithoutWaiting;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -106,7 +107,7 @@ class BatchIsolationTests {
 		assertThat(accepted).hasSize(99).doesNotHaveDuplicates();
 		// The rejected batch of 100, then 2 requests per halving until the poison is alone: 50, 25, 13, 6, 3, 1.
 		assertThat(requests).hasSize(13);
-		assertThat(publisher.flowController().outstandingMessages()).isZero();
+		assertThat(flowOf(publisher).outstandingMessages()).isZero();
 	}
 
 	@Test
@@ -151,7 +152,7 @@ class BatchIsolationTests {
 		assertThat(pushes.subList(2, 6)).allSatisfy((push) -> assertThat(push).succeedsWithin(TIMEOUT));
 		assertThat(requests()).containsExactly(List.of("m2", "m3"), List.of("m4", "m5"));
 		StepVerifier.create(publisher.flush()).expectComplete().verify(TIMEOUT);
-		assertThat(publisher.flowController().outstandingMessages()).isZero();
+		assertThat(flowOf(publisher).outstandingMessages()).isZero();
 	}
 
 }

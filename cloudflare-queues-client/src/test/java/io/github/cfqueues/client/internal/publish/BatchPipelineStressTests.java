@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
 import static io.github.cfqueues.client.internal.publish.BatchingPublishers.fastRetries;
+import static io.github.cfqueues.client.internal.publish.BatchingPublishers.flowOf;
 import static io.github.cfqueues.client.internal.publish.BatchingPublishers.sentBatches;
 import static io.github.cfqueues.client.internal.publish.BatchingPublishers.storedBodies;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,8 +82,8 @@ class BatchPipelineStressTests extends EmulatorBackedTests {
 			next.put(thread, index + 1);
 		}
 		assertThat(sentBatches(this.emulator)).allSatisfy((batch) -> assertThat(batch).hasSizeBetween(1, 100));
-		assertThat(publisher.flowController().outstandingMessages()).isZero();
-		assertThat(publisher.flowController().outstandingBytes()).isZero();
+		assertThat(flowOf(publisher).outstandingMessages()).isZero();
+		assertThat(flowOf(publisher).outstandingBytes()).isZero();
 	}
 
 }

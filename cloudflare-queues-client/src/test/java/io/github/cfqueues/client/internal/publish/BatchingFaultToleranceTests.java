@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import static io.github.cfqueues.client.internal.publish.BatchingPublishers.fastRetries;
+import static io.github.cfqueues.client.internal.publish.BatchingPublishers.flowOf;
 import static io.github.cfqueues.client.internal.publish.BatchingPublishers.stored;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -108,7 +109,7 @@ class BatchingFaultToleranceTests {
 		assertThat(failed.values()).allSatisfy((error) -> assertThat(error).isInstanceOf(CloudflareQueuesException.class));
 		assertThat(storedCopies.keySet()).allMatch((id) -> id >= 0 && id < MESSAGES);
 		assertThat(statuses).as("every kind of failure was injected").containsKeys(500, 502, 429, 0);
-		assertThat(publisher.flowController().outstandingMessages()).isZero();
+		assertThat(flowOf(publisher).outstandingMessages()).isZero();
 	}
 
 	private Map<Integer, Long> storedCopiesById() {

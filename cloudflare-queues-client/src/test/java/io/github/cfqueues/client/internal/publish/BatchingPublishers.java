@@ -123,6 +123,16 @@ public final class BatchingPublishers {
 	}
 
 	/**
+	 * The flow control of a publisher made here or by {@link TestPublishers}, to see what it holds.
+	 * @param publisher the publisher
+	 * @return its flow control
+	 */
+	public static FlowController flowOf(QueuePublisher publisher) {
+		return (publisher instanceof BatchingQueuePublisher batching) ? batching.flow
+				: ((DefaultQueuePublisher) publisher).flow;
+	}
+
+	/**
 	 * Retries that wait almost nothing.
 	 * @param maxAttempts the most attempts
 	 * @return the settings

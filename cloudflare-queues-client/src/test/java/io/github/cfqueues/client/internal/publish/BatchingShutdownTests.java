@@ -17,6 +17,7 @@ import reactor.test.StepVerifier;
 
 import static io.github.cfqueues.client.internal.publish.BatchingPublishers.bodies;
 import static io.github.cfqueues.client.internal.publish.BatchingPublishers.failure;
+import static io.github.cfqueues.client.internal.publish.BatchingPublishers.flowOf;
 import static io.github.cfqueues.client.internal.publish.BatchingPublishers.pushWithoutWaiting;
 import static io.github.cfqueues.client.internal.publish.BatchingPublishers.storedBodies;
 import static io.github.cfqueues.client.internal.publish.BatchingPublishers.texts;
@@ -104,8 +105,8 @@ class BatchingShutdownTests extends EmulatorBackedTests {
 			.hasMessageContaining("Not sent before the shutdown timeout"));
 		assertThat(this.log.text()).containsPattern("WARN .*3 buffered messages were not sent and 2 in flight have no answer");
 		assertThat(this.held.arrived()).isOne();
-		assertThat(publisher.flowController().outstandingMessages()).isZero();
-		assertThat(publisher.flowController().outstandingBytes()).isZero();
+		assertThat(flowOf(publisher).outstandingMessages()).isZero();
+		assertThat(flowOf(publisher).outstandingBytes()).isZero();
 	}
 
 	@Test
@@ -123,7 +124,7 @@ class BatchingShutdownTests extends EmulatorBackedTests {
 			.cause()
 			.isInstanceOf(PublisherClosedException.class)
 			.hasMessageContaining("may or may not have been delivered");
-		assertThat(publisher.flowController().outstandingMessages()).isZero();
+		assertThat(flowOf(publisher).outstandingMessages()).isZero();
 	}
 
 	@Test
