@@ -220,6 +220,18 @@ class QueueListenerMethodTests {
 	}
 
 	@Test
+	void aBatchListenerOfReceivedMessagesGetsEachPullAtOnce() {
+		push(IntStream.range(0, 25).mapToObj((i) -> QueueMessage.text("t" + i)).toArray(QueueMessage[]::new));
+		run(MessageBatchListener.class);
+
+		awaitAcknowledged(25);
+		MessageBatchListener listener = this.context.getBean(MessageBatchListener.class);
+		assertThat(listener.sizes).allSatisfy((size) -> assertThat(size).isBetween(1, 10));
+		assertThat(listener.bodies).containsExactlyInAnyOrderElementsOf(
+				IntStream.range(0, 25).mapToObj((i) -> "t" + i).toList());
+	}
+
+	@Test
 	void aManualBatchListenerOfReceivedMessagesSettlesEachMessageItself() {
 		push(QueueMessage.text("keep"), QueueMessage.text("again"));
 		run(ManualBatchListener.class);
@@ -383,6 +395,20 @@ class QueueListenerMethodTests {
 
 		@QueueListener("orders")
 		void handle(Order order, String text) {
+		}
+
+	}
+
+	static class MessageBatchListener {
+
+		final List<Integer> sizes = new CopyOnWriteArrayList<>();
+
+		final List<String> bodies = new CopyOnWriteArrayList<>();
+
+		@QueueListener("orders")
+		void handle(List<ReceivedMessage> messages) {
+			this.sizes.add(messages.size());
+			messages.forEach((message) -> this.bodies.add(message.bodyAsText()));
 		}
 
 	}
