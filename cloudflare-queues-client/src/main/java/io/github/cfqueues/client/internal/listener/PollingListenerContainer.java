@@ -73,7 +73,7 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 
 	private boolean waitingForSlots;
 
-	private int freeSlots;
+	private int reservedSlots;
 
 	private int handling;
 
@@ -152,7 +152,6 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 				return;
 			}
 			this.running = true;
-			this.freeSlots = this.settings.concurrency();
 			this.idleWait = this.settings.idleInterval();
 			this.credentialsWarned = false;
 			this.executor = HandlerExecutor.create(id(), this.settings);
@@ -178,6 +177,7 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 				HandlerExecutor unused;
 				synchronized (this) {
 					this.pulls--;
+					this.reservedSlots -= slots(size);
 					this.running = false;
 					unused = this.executor;
 					this.executor = null;
@@ -201,25 +201,33 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 
 	/**
 	 * Reserves the slots of a pull, once at least half a full pull's worth of slots is free: a pull for every slot
-	 * freed one by one would cost a request each. Pulls may overlap, each with slots of its own.
+	 * freed one by one would cost a request each. Pulls may overlap, each with slots of its own. The free slots are
+	 * those neither handling nor reserved, so handlers a timed-out stop left running keep theirs after a restart.
 	 */
 	private synchronized int reserveForPull() {
 		if (!this.running) {
 			return 0;
 		}
 		int batchSize = this.consumer.options().batchSize();
-		int size = this.endpoint.isBatch() ? ((this.freeSlots > 0) ? batchSize : 0)
-				: Math.min(batchSize, this.freeSlots);
+		int free = this.settings.concurrency() - this.handling - this.reservedSlots;
+		int size = this.endpoint.isBatch() ? ((free > 0) ? batchSize : 0) : Math.min(batchSize, free);
 		int worthPulling = this.endpoint.isBatch() ? 1
 				: Math.max(1, Math.min(batchSize, this.settings.concurrency()) / 2);
-		if (size == 0 || (!this.endpoint.isBatch() && size < worthPulling)) {
+		if (size <= 0 || (!this.endpoint.isBatch() && size < worthPulling)) {
 			this.waitingForSlots = true;
 			return 0;
 		}
-		this.freeSlots -= this.endpoint.isBatch() ? 1 : size;
+		this.reservedSlots += slots(size);
 		this.pulls++;
 		this.waitingForSlots = false;
 		return size;
+	}
+
+	/**
+	 * The slots a pull of {@code size} messages holds: one per message, or one for a batch listener's batch.
+	 */
+	private int slots(int size) {
+		return this.endpoint.isBatch() ? 1 : size;
 	}
 
 	private Mono<List<ReceivedMessage>> pull(int size) {
@@ -246,16 +254,12 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 
 	private void onPulled(int size, List<ReceivedMessage> messages) {
 		List<List<ReceivedMessage>> units = units(messages);
-		int reserved = this.endpoint.isBatch() ? 1 : size;
 		boolean stopped;
 		synchronized (this) {
 			this.pulls--;
+			this.reservedSlots -= slots(size);
 			stopped = !this.running;
-			if (stopped) {
-				this.freeSlots += reserved;
-			}
-			else {
-				this.freeSlots += reserved - units.size();
+			if (!stopped) {
 				this.handling += units.size();
 			}
 		}
@@ -292,7 +296,7 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 		boolean log;
 		synchronized (this) {
 			this.pulls--;
-			this.freeSlots += this.endpoint.isBatch() ? 1 : size;
+			this.reservedSlots -= slots(size);
 			if (fatal) {
 				this.idleWait = this.settings.maxIdleInterval();
 				log = !this.credentialsWarned;
@@ -456,7 +460,6 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 		boolean pullNow;
 		synchronized (this) {
 			this.handling--;
-			this.freeSlots++;
 			pullNow = this.running && this.waitingForSlots;
 		}
 		if (pullNow) {

@@ -354,6 +354,34 @@ class ListenerContainerTests {
 		assertThat(this.log.text()).contains("handled message", "past its lease", "raise consumer.visibility-timeout");
 	}
 
+	@Test
+	void aRestartAfterAStopThatTimedOutLeavesTheSlotsOfTheHandlersStillRunningToThem() throws Exception {
+		push(6);
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicInteger current = new AtomicInteger();
+		AtomicInteger most = new AtomicInteger();
+		AtomicInteger started = new AtomicInteger();
+		PollingListenerContainer container = start(listener((message) -> Mono.fromRunnable(() -> {
+			most.accumulateAndGet(current.incrementAndGet(), Math::max);
+			started.incrementAndGet();
+			waitFor(release);
+			current.decrementAndGet();
+		})), fast().concurrency(2).stopTimeout(Duration.ofMillis(200)).build());
+		await().atMost(TIMEOUT).until(() -> started.get() == 2);
+		container.stop();
+		assertThat(this.log.text()).contains("2 handler(s) still running at the stop timeout");
+		long pullsBeforeRestart = pulls();
+
+		container.start();
+		assertThat(container.isRunning()).isTrue();
+		assertThat(pulls()).as("no pull while both slots are taken by the handlers the stop left running")
+			.isEqualTo(pullsBeforeRestart);
+		release.countDown();
+
+		await().atMost(TIMEOUT).until(() -> this.queue.acknowledged().size() == 6);
+		assertThat(most.get()).isEqualTo(2);
+	}
+
 	private static void sleep(long millis) {
 		try {
 			Thread.sleep(millis);
