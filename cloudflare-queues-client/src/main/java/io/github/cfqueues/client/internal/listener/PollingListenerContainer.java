@@ -376,9 +376,7 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 		}
 		catch (MessageConversionException ex) {
 			handling.stop(ex);
-			logger.warn("Queue listener '{}' cannot read message {} ({}); it is retried in {}", id(),
-					ex.getMessageId(), ex.getMessage(), this.settings.retryDelay(unit.get(0).attempts()));
-			settle(retryAll(unit));
+			settle(unreadable(unit, ex));
 			release(unit);
 			return;
 		}
@@ -407,20 +405,55 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 
 	private Mono<Void> failed(List<ReceivedMessage> unit, Throwable error) {
 		for (ReceivedMessage message : unit) {
-			Duration delay = this.settings.retryDelay(message.attempts());
-			if (message.attempts() > this.settings.maxRetries()) {
-				this.lastDeliveryFailures.incrementAndGet();
-				this.instrumentation.recorder().lastDeliveryFailed(queueName(), id());
+			if (onLastDelivery(message)) {
 				logger.warn("Queue listener '{}' failed on message {} on its last delivery (attempt {}, max-retries "
 						+ "{}); Cloudflare now dead-letters or drops it: {}", id(), message.id(), message.attempts(),
 						this.settings.maxRetries(), error.toString());
 			}
 			else {
 				logger.warn("Queue listener '{}' failed on message {} (attempt {}); it is retried in {}: {}", id(),
-						message.id(), message.attempts(), delay, error.toString());
+						message.id(), message.attempts(), this.settings.retryDelay(message.attempts()),
+						error.toString());
 			}
 		}
 		return retryAll(unit);
+	}
+
+	/**
+	 * Retries a unit whose body could not be read as the handler's payload, counting and logging the messages on
+	 * their last delivery as a handler's failure would be.
+	 */
+	private Mono<Void> unreadable(List<ReceivedMessage> unit, MessageConversionException ex) {
+		boolean retried = false;
+		for (ReceivedMessage message : unit) {
+			if (onLastDelivery(message)) {
+				logger.warn("Queue listener '{}' cannot read {} on its last delivery (attempt {}, max-retries {}); "
+						+ "Cloudflare now dead-letters or drops it: {}", id(),
+						(unit.size() == 1) ? "message " + message.id() : "the batch holding message " + message.id(),
+						message.attempts(), this.settings.maxRetries(), ex.getMessage());
+			}
+			else {
+				retried = true;
+			}
+		}
+		if (retried) {
+			logger.warn("Queue listener '{}' cannot read message {} ({}); it is retried in {}", id(),
+					ex.getMessageId(), ex.getMessage(), this.settings.retryDelay(unit.get(0).attempts()));
+		}
+		return retryAll(unit);
+	}
+
+	/**
+	 * Whether a message that failed was on its last delivery, before Cloudflare dead-letters or drops it; if so, it
+	 * is counted.
+	 */
+	private boolean onLastDelivery(ReceivedMessage message) {
+		if (message.attempts() <= this.settings.maxRetries()) {
+			return false;
+		}
+		this.lastDeliveryFailures.incrementAndGet();
+		this.instrumentation.recorder().lastDeliveryFailed(queueName(), id());
+		return true;
 	}
 
 	private Mono<Void> ackAll(List<ReceivedMessage> unit) {

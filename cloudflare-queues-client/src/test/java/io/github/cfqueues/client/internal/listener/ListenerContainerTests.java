@@ -355,6 +355,28 @@ class ListenerContainerTests {
 	}
 
 	@Test
+	void aMessageThatCannotBeReadOnItsLastDeliveryIsLoggedOnceCountedAndDeadLettered() {
+		this.emulator.createQueue(TestPublishers.ACCOUNT, "deadletters000000000000000000000", "orders-dlq");
+		this.queue.configureConsumer(ConsumerSettings.defaults().withMaxRetries(1).withDeadLetterQueue("orders-dlq"));
+		push(1);
+		PollingListenerContainer container = start(listener((message) -> {
+			message.bodyAs(Order.class);
+			return Mono.empty();
+		}), fast().maxRetries(1).retryBackoff(Duration.ZERO, 1.0, Duration.ZERO).build());
+
+		await().atMost(TIMEOUT).until(() -> this.queue.deadLettered().size() == 1);
+		assertThat(container.lastDeliveryFailures()).isOne();
+		assertThat(this.log.lines())
+			.filteredOn((line) -> line.contains("cannot read message") && line.contains("it is retried in PT0S"))
+			.hasSize(1);
+		assertThat(this.log.lines()).filteredOn((line) -> line.contains("on its last delivery (attempt 2, "
+				+ "max-retries 1); Cloudflare now dead-letters or drops it: Message "))
+			.singleElement()
+			.asString()
+			.contains("cannot read message", "could not be read as " + Order.class.getName());
+	}
+
+	@Test
 	void aRestartAfterAStopThatTimedOutLeavesTheSlotsOfTheHandlersStillRunningToThem() throws Exception {
 		push(6);
 		CountDownLatch release = new CountDownLatch(1);
@@ -398,6 +420,9 @@ class ListenerContainerTests {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	record Order(int id) {
 	}
 
 }
