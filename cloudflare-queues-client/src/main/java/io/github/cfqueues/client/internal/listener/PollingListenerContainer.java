@@ -88,6 +88,8 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 
 	private long lastPullWarning;
 
+	private boolean pullWarned;
+
 	private boolean credentialsWarned;
 
 	private Disposable nextPull = Disposables.disposed();
@@ -167,6 +169,7 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 			this.stopping = Sinks.empty();
 			this.idleWait = this.settings.idleInterval();
 			this.credentialsWarned = false;
+			this.pullWarned = false;
 			this.executor = HandlerExecutor.create(id(), this.settings);
 		}
 		firstPull();
@@ -328,8 +331,9 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 			}
 			else {
 				long now = System.nanoTime();
-				log = now - this.lastPullWarning >= this.idleWait.toNanos();
+				log = !this.pullWarned || now - this.lastPullWarning >= this.idleWait.toNanos();
 				if (log) {
+					this.pullWarned = true;
 					this.lastPullWarning = now;
 				}
 			}

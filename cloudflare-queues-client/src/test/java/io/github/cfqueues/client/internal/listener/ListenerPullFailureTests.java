@@ -1,6 +1,9 @@
 package io.github.cfqueues.client.internal.listener;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -26,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A listener's container against exact answers to its pulls: stopping does not wait out the retry policy's back-off
- * of a pull in flight, lets a pull on the wire bring its answer, and cancels one still unanswered at its timeout.
+ * A listener's container while pulls fail with server errors, against exact answers: how it backs off, how often it
+ * says so, and that stopping does not wait out the retry policy's back-off of a pull in flight.
  */
 class ListenerPullFailureTests {
 
@@ -146,6 +149,64 @@ class ListenerPullFailureTests {
 		assertThat(this.log.lines()).filteredOn((line) -> line.contains("at the stop timeout"))
 			.containsExactly("WARN Queue listener 'orders-listener': 1 pull(s) still unanswered at the stop timeout "
 					+ "(PT0.3S) were cancelled; messages they may have leased come back after the visibility timeout");
+	}
+
+	@Test
+	void failedPullsAreFollowedByAWaitThatDoublesUpToTheLongestOne() {
+		firstPullAnswers("");
+		Duration idle = Duration.ofMillis(50);
+		Duration maxIdle = Duration.ofMillis(400);
+		long started = System.nanoTime();
+		start(TestPublishers.at(server.baseUrl()), settings(idle, maxIdle).build(), QueueConsumerOptions.DEFAULTS);
+
+		await().atMost(TIMEOUT).until(() -> pulls() >= 8);
+		this.container.stop();
+		int pulls = pulls();
+		Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+
+		assertThat(pulls).as("pulls in %s with waits doubling from %s to %s", elapsed, idle, maxIdle)
+			.isLessThanOrEqualTo(mostPullsWithin(elapsed, idle, maxIdle));
+		assertAtMostOncePer(idle, this.log.times(PULL_FAILED));
+	}
+
+	private static void assertAtMostOncePer(Duration wait, List<Long> logged) {
+		assertThat(logged).isNotEmpty();
+		for (int i = 1; i < logged.size(); i++) {
+			assertThat(logged.get(i) - logged.get(i - 1)).as("milliseconds between warnings %d and %d", i, i + 1)
+				.isGreaterThanOrEqualTo(wait.toMillis() - 2);
+		}
+	}
+
+	/**
+	 * The most pulls that fit in a time: the first at once, each next one after a wait of at least 80 % (the most
+	 * jitter takes off) of one that doubles from {@code idle} up to {@code maxIdle}.
+	 */
+	private static int mostPullsWithin(Duration elapsed, Duration idle, Duration maxIdle) {
+		long left = elapsed.toNanos();
+		long wait = idle.toNanos();
+		int pulls = 1;
+		while (left >= wait * 8 / 10) {
+			left -= wait * 8 / 10;
+			pulls++;
+			wait = Math.min(wait * 2, maxIdle.toNanos());
+		}
+		return pulls;
+	}
+
+	@Test
+	void overlappingPullsThatFailTogetherAreLoggedAtMostOncePerWait() {
+		firstPullAnswers(IntStream.range(0, 10).mapToObj(ListenerPullFailureTests::message)
+			.collect(Collectors.joining(",")));
+		Duration idle = Duration.ofMillis(500);
+		start(TestPublishers.at(server.baseUrl()), settings(idle, Duration.ofSeconds(1)).concurrency(40).build(),
+				QueueConsumerOptions.builder().batchSize(10).ackMaxWait(Duration.ofMillis(5)).build());
+
+		await().atMost(TIMEOUT).until(() -> pulls() >= 7);
+		this.container.stop();
+
+		List<Long> logged = this.log.times(PULL_FAILED);
+		assertAtMostOncePer(idle, logged);
+		assertThat(logged).as("warnings for %d failed pulls", pulls() - 1).hasSizeLessThan(pulls() - 1);
 	}
 
 }
