@@ -35,7 +35,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -94,9 +96,14 @@ class ListenerContainerTests {
 
 	private PollingListenerContainer start(QueueListenerEndpoint endpoint, ListenerSettings settings,
 			QueueConsumerOptions options) {
+		return start(endpoint, settings, options, Schedulers.parallel());
+	}
+
+	private PollingListenerContainer start(QueueListenerEndpoint endpoint, ListenerSettings settings,
+			QueueConsumerOptions options, Scheduler timer) {
 		QueueConsumer consumer = server().consumer(options);
-		PollingListenerContainer container = new PollingListenerContainer(endpoint, consumer, settings,
-				Schedulers.parallel(), this.clock);
+		PollingListenerContainer container = new PollingListenerContainer(endpoint, consumer, settings, timer,
+				this.clock);
 		this.containers.add(container);
 		container.start();
 		return container;
@@ -355,6 +362,18 @@ class ListenerContainerTests {
 	}
 
 	@Test
+	void inAlwaysModeAMessageWhoseHandlerFailedIsAcknowledgedNotRetried() {
+		push(1);
+		start(listener((message) -> Mono.error(new IllegalStateException("lost cause"))),
+				fast().acknowledgementMode(AcknowledgementMode.ALWAYS).build());
+
+		await().atMost(TIMEOUT).until(() -> this.queue.acknowledged().size() == 1);
+		assertThat(this.queue.retried()).isEmpty();
+		assertThat(this.queue.messages()).isEmpty();
+		assertThat(this.log.text()).contains("failed on message(s)", "java.lang.IllegalStateException: lost cause");
+	}
+
+	@Test
 	void aMessageThatCannotBeReadOnItsLastDeliveryIsLoggedOnceCountedAndDeadLettered() {
 		this.emulator.createQueue(TestPublishers.ACCOUNT, "deadletters000000000000000000000", "orders-dlq");
 		this.queue.configureConsumer(ConsumerSettings.defaults().withMaxRetries(1).withDeadLetterQueue("orders-dlq"));
@@ -402,6 +421,33 @@ class ListenerContainerTests {
 
 		await().atMost(TIMEOUT).until(() -> this.queue.acknowledged().size() == 6);
 		assertThat(most.get()).isEqualTo(2);
+	}
+
+	@Test
+	void aPullThatBringsMessagesResetsTheIdleWait() {
+		VirtualTimeScheduler time = VirtualTimeScheduler.create();
+		start(listener((message) -> Mono.empty()),
+				fast().idleInterval(Duration.ofMillis(100), Duration.ofSeconds(10)).build(),
+				QueueConsumerOptions.builder().ackMaxWait(Duration.ofMillis(5)).build(), time);
+		await().atMost(TIMEOUT).until(() -> time.getScheduledTaskCount() == 1);
+		for (long wait = 100; wait <= 1600; wait *= 2) {
+			pullAfter(time, Duration.ofMillis(wait));
+		}
+		push(1);
+
+		pullAfter(time, Duration.ofMillis(3200));
+		await().atMost(TIMEOUT).until(() -> this.queue.acknowledged().size() == 1);
+		pullAfter(time, Duration.ofMillis(100));
+		pullAfter(time, Duration.ofMillis(200));
+	}
+
+	/**
+	 * Lets virtual time pass and waits for the empty pull it lets happen, which schedules the wait after it.
+	 */
+	private void pullAfter(VirtualTimeScheduler time, Duration wait) {
+		long scheduled = time.getScheduledTaskCount();
+		time.advanceTimeBy(wait);
+		await().atMost(TIMEOUT).until(() -> time.getScheduledTaskCount() > scheduled);
 	}
 
 	private static void sleep(long millis) {
