@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -393,6 +395,35 @@ class ListenerContainerTests {
 			.singleElement()
 			.asString()
 			.contains("cannot read message", "could not be read as " + Order.class.getName());
+	}
+
+	@Test
+	void handlersRunOnTheGivenExecutorAtMostConcurrencyAtOnceAndTheExecutorOutlivesTheContainer() throws Exception {
+		push(40);
+		AtomicInteger threadCount = new AtomicInteger();
+		ExecutorService given = Executors.newFixedThreadPool(8,
+				(runnable) -> new Thread(runnable, "given-executor-" + threadCount.incrementAndGet()));
+		try {
+			Set<String> threads = ConcurrentHashMap.newKeySet();
+			AtomicInteger current = new AtomicInteger();
+			AtomicInteger most = new AtomicInteger();
+			PollingListenerContainer container = start(listener((message) -> Mono.fromRunnable(() -> {
+				threads.add(Thread.currentThread().getName());
+				most.accumulateAndGet(current.incrementAndGet(), Math::max);
+				sleep(3);
+				current.decrementAndGet();
+			})), fast().concurrency(3).handlerExecutor(given).build());
+
+			await().atMost(TIMEOUT).until(() -> this.queue.acknowledged().size() == 40);
+			container.stop();
+			assertThat(threads).isNotEmpty().allSatisfy((name) -> assertThat(name).startsWith("given-executor-"));
+			assertThat(most.get()).isBetween(1, 3);
+			assertThat(given.isShutdown()).isFalse();
+			assertThat(given.submit(() -> "still running").get(10, TimeUnit.SECONDS)).isEqualTo("still running");
+		}
+		finally {
+			given.shutdownNow();
+		}
 	}
 
 	@Test
