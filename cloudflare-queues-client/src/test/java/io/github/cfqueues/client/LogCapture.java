@@ -67,6 +67,18 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
 	}
 
 	/**
+	 * When each line containing a text was logged, in order.
+	 * @param text the text
+	 * @return the times, in milliseconds since the epoch
+	 */
+	public List<Long> times(String text) {
+		return this.appender.list.stream()
+			.filter((event) -> event.getFormattedMessage().contains(text))
+			.map(ILoggingEvent::getTimeStamp)
+			.collect(Collectors.toList());
+	}
+
+	/**
 	 * All lines logged so far, one per line.
 	 * @return the text
 	 */

@@ -1,5 +1,7 @@
 package io.github.cfqueues.autoconfigure;
 
+import java.util.concurrent.Executor;
+
 import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.Batching;
 import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.FlowControl;
 import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.Queue;
@@ -97,10 +99,11 @@ final class ClientSettings {
 	 * @param properties the properties
 	 * @param queue the queue's properties
 	 * @param virtualThreads whether handlers run on virtual threads
+	 * @param handlerExecutor the executor handlers run on, or {@code null} for threads of each listener's own
 	 * @return the settings
 	 */
 	static ListenerSettings listenerSettings(CloudflareQueuesProperties properties, Queue queue,
-			boolean virtualThreads) {
+			boolean virtualThreads, @Nullable Executor handlerExecutor) {
 		CloudflareQueuesProperties.Consumer consumer = queue.getConsumer();
 		CloudflareQueuesProperties.ListenerRetry retry = consumer.getRetry();
 		return ListenerSettings.builder()
@@ -113,6 +116,7 @@ final class ClientSettings {
 			.startupFailure(consumer.getStartupFailure())
 			.stopTimeout(properties.getShutdownTimeout())
 			.virtualThreads(virtualThreads)
+			.handlerExecutor(handlerExecutor)
 			.build();
 	}
 

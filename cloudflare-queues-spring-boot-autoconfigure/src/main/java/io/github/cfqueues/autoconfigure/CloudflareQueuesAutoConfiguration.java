@@ -45,6 +45,14 @@ import org.springframework.web.reactive.function.client.WebClient;
 @Import(CloudflareQueuesListenerConfiguration.class)
 public final class CloudflareQueuesAutoConfiguration {
 
+	/**
+	 * The name of an {@link java.util.concurrent.Executor} bean (such as a {@code TaskExecutor}) that, when the
+	 * application defines one, runs the handlers of every listener instead of threads of each listener's own; each
+	 * listener still hands it at most {@code consumer.concurrency} handlers at once, and the application owns its
+	 * lifecycle.
+	 */
+	public static final String QUEUE_LISTENER_TASK_EXECUTOR_BEAN_NAME = "queueListenerTaskExecutor";
+
 	CloudflareQueuesAutoConfiguration(CloudflareQueuesProperties properties) {
 		CloudflareQueuesPropertiesValidator.validate(properties);
 	}

@@ -1,6 +1,7 @@
 package io.github.cfqueues.autoconfigure;
 
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 import io.github.cfqueues.autoconfigure.CloudflareQueuesProperties.Queue;
 import io.github.cfqueues.client.QueueRegistry;
@@ -11,6 +12,7 @@ import io.github.cfqueues.client.listener.QueueListenerContainerFactory;
 import io.github.cfqueues.client.listener.QueueListenerContainerRegistry;
 import io.github.cfqueues.client.listener.QueueListenerEndpoint;
 import io.github.cfqueues.client.listener.QueueMessageHandler;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
@@ -23,7 +25,8 @@ import org.springframework.core.env.Environment;
 /**
  * The listener infrastructure: {@code @QueueListener} methods are found, their containers made with each queue's
  * {@code consumer.*} settings and held by a registry that starts them with the application and stops them before the
- * publishers flush; a queue's {@code consumer.handler} bean is run as a listener too.
+ * publishers flush; a queue's {@code consumer.handler} bean is run as a listener too. Handlers run on the
+ * {@value CloudflareQueuesAutoConfiguration#QUEUE_LISTENER_TASK_EXECUTOR_BEAN_NAME} bean when there is one.
  */
 @Configuration(proxyBeanMethods = false)
 final class CloudflareQueuesListenerConfiguration {
@@ -43,10 +46,16 @@ final class CloudflareQueuesListenerConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	QueueListenerContainerFactory queueListenerContainerFactory(CloudflareQueuesProperties properties,
-			QueueRegistry queueRegistry, Environment environment) {
+			QueueRegistry queueRegistry, Environment environment, BeanFactory beanFactory) {
 		boolean virtualThreads = Threading.VIRTUAL.isActive(environment);
+		Executor handlerExecutor = handlerExecutor(beanFactory);
 		return new DefaultQueueListenerContainerFactory(queueRegistry::consumer, (queueName) -> ClientSettings
-			.listenerSettings(properties, queue(properties, queueName), virtualThreads));
+			.listenerSettings(properties, queue(properties, queueName), virtualThreads, handlerExecutor));
+	}
+
+	private static @Nullable Executor handlerExecutor(BeanFactory beanFactory) {
+		String name = CloudflareQueuesAutoConfiguration.QUEUE_LISTENER_TASK_EXECUTOR_BEAN_NAME;
+		return beanFactory.containsBean(name) ? beanFactory.getBean(name, Executor.class) : null;
 	}
 
 	@Bean

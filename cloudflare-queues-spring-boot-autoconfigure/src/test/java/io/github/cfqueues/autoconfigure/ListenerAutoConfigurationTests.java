@@ -17,7 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -134,6 +136,46 @@ class ListenerAutoConfigurationTests {
 			.isGreaterThan(context.getBean(CloudflareQueuesPublisherLifecycle.class).getPhase()));
 	}
 
+	@Test
+	void anExecutorBeanNamedQueueListenerTaskExecutorRunsEveryListenersHandlers() {
+		runner().withBean(ThreadRecordingListener.class)
+			.withBean(CloudflareQueuesAutoConfiguration.QUEUE_LISTENER_TASK_EXECUTOR_BEAN_NAME,
+					ThreadPoolTaskExecutor.class, () -> {
+						ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+						executor.setThreadNamePrefix("application-executor-");
+						return executor;
+					})
+			.run((context) -> {
+				pushTwo(context);
+				await().atMost(TIMEOUT).until(() -> this.queue.acknowledged().size() == 2);
+				assertThat(context.getBean(ThreadRecordingListener.class).threads).hasSize(2)
+					.allSatisfy((name) -> assertThat(name).startsWith("application-executor-"));
+			});
+	}
+
+	@Test
+	void withoutAQueueListenerTaskExecutorEachListenerRunsOnThreadsOfItsOwn() {
+		runner().withBean(ThreadRecordingListener.class)
+			.withBean("someOtherExecutor", ThreadPoolTaskExecutor.class, () -> {
+				ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+				executor.setThreadNamePrefix("application-executor-");
+				return executor;
+			})
+			.run((context) -> {
+				pushTwo(context);
+				await().atMost(TIMEOUT).until(() -> this.queue.acknowledged().size() == 2);
+				assertThat(context.getBean(ThreadRecordingListener.class).threads).hasSize(2)
+					.allSatisfy((name) -> assertThat(name)
+						.startsWith("cf-queues-listener-listenerAutoConfigurationTests.ThreadRecordingListener.handle-"));
+			});
+	}
+
+	private void pushTwo(AssertableApplicationContext context) {
+		context.getBean("ordersQueuePublisher", QueuePublisher.class)
+			.pushBatch(List.of(QueueMessage.text("one"), QueueMessage.text("two")))
+			.block(TIMEOUT);
+	}
+
 	static class Listener {
 
 		final List<String> texts = new CopyOnWriteArrayList<>();
@@ -141,6 +183,17 @@ class ListenerAutoConfigurationTests {
 		@QueueListener("orders")
 		void handle(String text) {
 			this.texts.add(text);
+		}
+
+	}
+
+	static class ThreadRecordingListener {
+
+		final List<String> threads = new CopyOnWriteArrayList<>();
+
+		@QueueListener("orders")
+		void handle(String text) {
+			this.threads.add(Thread.currentThread().getName());
 		}
 
 	}

@@ -2,8 +2,10 @@ package io.github.cfqueues.client.listener;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 
 import io.github.cfqueues.client.QueueMessage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a listener's container works: how many messages it handles at once, when it acknowledges them, how it retries
@@ -43,6 +45,8 @@ public final class ListenerSettings {
 
 	private final boolean virtualThreads;
 
+	private final @Nullable Executor handlerExecutor;
+
 	private ListenerSettings(Builder builder) {
 		if (builder.concurrency < 1) {
 			throw new IllegalArgumentException("The concurrency must be at least 1, got " + builder.concurrency);
@@ -71,6 +75,7 @@ public final class ListenerSettings {
 		this.startupFailure = Objects.requireNonNull(builder.startupFailure, "startupFailure must not be null");
 		this.stopTimeout = positive(builder.stopTimeout, "The stop timeout");
 		this.virtualThreads = builder.virtualThreads;
+		this.handlerExecutor = builder.handlerExecutor;
 	}
 
 	private static Duration positive(Duration duration, String what) {
@@ -102,7 +107,8 @@ public final class ListenerSettings {
 			.autoStartup(this.autoStartup)
 			.startupFailure(this.startupFailure)
 			.stopTimeout(this.stopTimeout)
-			.virtualThreads(this.virtualThreads);
+			.virtualThreads(this.virtualThreads)
+			.handlerExecutor(this.handlerExecutor);
 	}
 
 	/**
@@ -197,11 +203,20 @@ public final class ListenerSettings {
 
 	/**
 	 * Whether handlers run on virtual threads (Java 21 and later) instead of a pool of {@link #concurrency()}
-	 * threads.
+	 * threads; not used when a {@link #handlerExecutor()} is set.
 	 * @return whether to use virtual threads
 	 */
 	public boolean virtualThreads() {
 		return this.virtualThreads;
+	}
+
+	/**
+	 * The executor handlers run on instead of the container's own threads, still at most {@link #concurrency()} at
+	 * once; the container never shuts it down.
+	 * @return the executor, or {@code null} for threads of the container's own
+	 */
+	public @Nullable Executor handlerExecutor() {
+		return this.handlerExecutor;
 	}
 
 	/**
@@ -261,6 +276,8 @@ public final class ListenerSettings {
 		private Duration stopTimeout = Duration.ofSeconds(30);
 
 		private boolean virtualThreads;
+
+		private @Nullable Executor handlerExecutor;
 
 		private Builder() {
 		}
@@ -360,6 +377,19 @@ public final class ListenerSettings {
 		 */
 		public Builder virtualThreads(boolean virtualThreads) {
 			this.virtualThreads = virtualThreads;
+			return this;
+		}
+
+		/**
+		 * An executor to run handlers on, such as an application's {@code TaskExecutor}, instead of threads of the
+		 * container's own (a pool, or virtual threads); the container still hands it at most
+		 * {@link ListenerSettings#concurrency() concurrency} handlers at once, and leaves shutting it down to its
+		 * owner. An executor that rejects a handler hands the message back to the queue.
+		 * @param handlerExecutor the executor, or {@code null} for threads of the container's own
+		 * @return this builder
+		 */
+		public Builder handlerExecutor(@Nullable Executor handlerExecutor) {
+			this.handlerExecutor = handlerExecutor;
 			return this;
 		}
 

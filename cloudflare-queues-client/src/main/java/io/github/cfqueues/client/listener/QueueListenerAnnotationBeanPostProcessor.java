@@ -57,25 +57,109 @@ public final class QueueListenerAnnotationBeanPostProcessor
 			String id = StringUtils.hasText(annotation.id()) ? resolve(annotation.id())
 					: beanName + "." + method.getName();
 			this.registrar.register(new MethodListenerEndpoint(id, resolve(annotation.value()), bean, invocable,
-					overrides(annotation)));
+					overrides(annotation, beanName, method)));
 		});
 		return bean;
 	}
 
-	private MethodListenerEndpoint.Overrides overrides(QueueListener annotation) {
-		String mode = resolve(annotation.acknowledgementMode());
-		String concurrency = resolve(annotation.concurrency());
-		String autoStartup = resolve(annotation.autoStartup());
-		return new MethodListenerEndpoint.Overrides(
-				StringUtils.hasText(mode)
-						? AcknowledgementMode.valueOf(mode.trim().toUpperCase(Locale.ROOT).replace('-', '_')) : null,
-				StringUtils.hasText(concurrency) ? Integer.valueOf(concurrency.trim()) : null,
-				StringUtils.hasText(autoStartup) ? Boolean.valueOf(autoStartup.trim()) : null);
+	private MethodListenerEndpoint.Overrides overrides(QueueListener annotation, String beanName, Method method) {
+		Attribute mode = new Attribute("acknowledgementMode", annotation.acknowledgementMode(), beanName, method);
+		Attribute concurrency = new Attribute("concurrency", annotation.concurrency(), beanName, method);
+		Attribute autoStartup = new Attribute("autoStartup", annotation.autoStartup(), beanName, method);
+		return new MethodListenerEndpoint.Overrides(acknowledgementMode(mode), concurrency(concurrency),
+				autoStartup(autoStartup));
+	}
+
+	private @Nullable AcknowledgementMode acknowledgementMode(Attribute attribute) {
+		String value = attribute.value();
+		if (value == null) {
+			return null;
+		}
+		String name = value.toUpperCase(Locale.ROOT).replace('-', '_');
+		for (AcknowledgementMode mode : AcknowledgementMode.values()) {
+			if (mode.name().equals(name)) {
+				return mode;
+			}
+		}
+		List<String> allowed = new ArrayList<>();
+		for (AcknowledgementMode mode : AcknowledgementMode.values()) {
+			allowed.add(mode.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+		}
+		throw attribute.invalid("one of " + String.join(", ", allowed) + " (in any case, with '-' or '_')");
+	}
+
+	private @Nullable Integer concurrency(Attribute attribute) {
+		String value = attribute.value();
+		if (value == null) {
+			return null;
+		}
+		try {
+			int concurrency = Integer.parseInt(value);
+			if (concurrency >= 1) {
+				return concurrency;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below, as a value out of range is
+		}
+		throw attribute.invalid("a whole number of at least 1");
+	}
+
+	private @Nullable Boolean autoStartup(Attribute attribute) {
+		String value = attribute.value();
+		if (value == null) {
+			return null;
+		}
+		if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+			return Boolean.valueOf(value);
+		}
+		throw attribute.invalid("true or false");
 	}
 
 	private String resolve(String value) {
 		String resolved = (this.resolver != null) ? this.resolver.resolveStringValue(value) : value;
 		return (resolved != null) ? resolved : value;
+	}
+
+	/**
+	 * A {@code @QueueListener} attribute as written and as resolved, able to say why its value cannot be used.
+	 */
+	private final class Attribute {
+
+		private final String name;
+
+		private final String written;
+
+		private final String resolved;
+
+		private final String beanName;
+
+		private final Method method;
+
+		Attribute(String name, String written, String beanName, Method method) {
+			this.name = name;
+			this.written = written;
+			this.resolved = resolve(written).trim();
+			this.beanName = beanName;
+			this.method = method;
+		}
+
+		/**
+		 * The resolved value, trimmed.
+		 * @return the value, or {@code null} when empty, for the queue's setting
+		 */
+		@Nullable String value() {
+			return StringUtils.hasText(this.resolved) ? this.resolved : null;
+		}
+
+		IllegalArgumentException invalid(String allowed) {
+			String value = "'" + this.resolved + "'"
+					+ (this.written.trim().equals(this.resolved) ? "" : " (resolved from '" + this.written + "')");
+			return new IllegalArgumentException("@QueueListener(" + this.name + ") of bean '" + this.beanName
+					+ "', method " + this.method + ", is " + value + ": it must be " + allowed
+					+ ", or empty for the queue's setting");
+		}
+
 	}
 
 	@Override

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.BeanCreationException;
@@ -218,6 +219,66 @@ class QueueListenerMethodTests {
 		this.context = null;
 	}
 
+	@Test
+	void aBatchListenerOfReceivedMessagesGetsEachPullAtOnce() {
+		push(IntStream.range(0, 25).mapToObj((i) -> QueueMessage.text("t" + i)).toArray(QueueMessage[]::new));
+		run(MessageBatchListener.class);
+
+		awaitAcknowledged(25);
+		MessageBatchListener listener = this.context.getBean(MessageBatchListener.class);
+		assertThat(listener.sizes).allSatisfy((size) -> assertThat(size).isBetween(1, 10));
+		assertThat(listener.bodies).containsExactlyInAnyOrderElementsOf(
+				IntStream.range(0, 25).mapToObj((i) -> "t" + i).toList());
+	}
+
+	@Test
+	void aManualBatchListenerOfReceivedMessagesSettlesEachMessageItself() {
+		push(QueueMessage.text("keep"), QueueMessage.text("again"));
+		run(ManualBatchListener.class);
+
+		await().atMost(TIMEOUT).until(() -> this.queue.acknowledged().size() == 1 && this.queue.retried().size() == 1);
+		assertThat(this.queue.acknowledged()).extracting(StoredMessage::body).containsExactly("keep");
+		assertThat(this.queue.retried()).extracting(RetriedMessage::delay).containsExactly(Duration.ofSeconds(42));
+	}
+
+	@Test
+	void aManualListenerThatCanNeverSettleAMessageFailsTheStartupSayingSo() {
+		assertThatException().isThrownBy(() -> run(UnsettlingManualListener.class))
+			.withMessageContaining("Cannot run QueueListenerEndpoint[id=unsettlingManualListener.handle")
+			.withMessageContaining("acknowledges manually but takes neither an Acknowledgement nor a ReceivedMessage")
+			.withMessageContaining("so it can never settle a message");
+	}
+
+	@Test
+	void aConcurrencyThatIsNotANumberFailsTheStartupNamingTheBeanMethodAndValue() {
+		assertThatException().isThrownBy(() -> run(NotANumberListener.class))
+			.withMessageContaining("@QueueListener(concurrency) of bean 'notANumberListener', method ")
+			.withMessageContaining(NotANumberListener.class.getName() + ".handle(java.lang.String)")
+			.withMessageContaining("is 'abc': it must be a whole number of at least 1");
+	}
+
+	@Test
+	void aConcurrencyBelowOneFromAPlaceholderFailsTheStartupNamingWhatItWasResolvedFrom() {
+		assertThatException().isThrownBy(() -> run(ZeroConcurrencyListener.class))
+			.withMessageContaining("@QueueListener(concurrency) of bean 'zeroConcurrencyListener'")
+			.withMessageContaining("is '0' (resolved from '${orders.concurrency:0}'): it must be a whole number");
+	}
+
+	@Test
+	void anUnknownAcknowledgementModeFailsTheStartupNamingTheModesAllowed() {
+		assertThatException().isThrownBy(() -> run(BogusModeListener.class))
+			.withMessageContaining("@QueueListener(acknowledgementMode) of bean 'bogusModeListener', method ")
+			.withMessageContaining("is 'bogus': it must be one of on-success, manual, always")
+			.withMessageContaining("or empty for the queue's setting");
+	}
+
+	@Test
+	void anAutoStartupThatIsNotABooleanFailsTheStartup() {
+		assertThatException().isThrownBy(() -> run(MaybeAutoStartupListener.class))
+			.withMessageContaining("@QueueListener(autoStartup) of bean 'maybeAutoStartupListener'")
+			.withMessageContaining("is 'yes': it must be true or false");
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class Infrastructure {
 
@@ -334,6 +395,72 @@ class QueueListenerMethodTests {
 
 		@QueueListener("orders")
 		void handle(Order order, String text) {
+		}
+
+	}
+
+	static class MessageBatchListener {
+
+		final List<Integer> sizes = new CopyOnWriteArrayList<>();
+
+		final List<String> bodies = new CopyOnWriteArrayList<>();
+
+		@QueueListener("orders")
+		void handle(List<ReceivedMessage> messages) {
+			this.sizes.add(messages.size());
+			messages.forEach((message) -> this.bodies.add(message.bodyAsText()));
+		}
+
+	}
+
+	static class ManualBatchListener {
+
+		@QueueListener(value = "orders", acknowledgementMode = "MANUAL")
+		Mono<Void> handle(List<ReceivedMessage> messages) {
+			return Flux.fromIterable(messages)
+				.flatMap((message) -> "keep".equals(message.bodyAsText()) ? message.ack()
+						: message.retry(Duration.ofSeconds(42)))
+				.then();
+		}
+
+	}
+
+	static class UnsettlingManualListener {
+
+		@QueueListener(value = "orders", acknowledgementMode = "manual")
+		void handle(String text) {
+		}
+
+	}
+
+	static class NotANumberListener {
+
+		@QueueListener(value = "orders", concurrency = "abc")
+		void handle(String text) {
+		}
+
+	}
+
+	static class ZeroConcurrencyListener {
+
+		@QueueListener(value = "orders", concurrency = "${orders.concurrency:0}")
+		void handle(String text) {
+		}
+
+	}
+
+	static class BogusModeListener {
+
+		@QueueListener(value = "orders", acknowledgementMode = "bogus")
+		void handle(String text) {
+		}
+
+	}
+
+	static class MaybeAutoStartupListener {
+
+		@QueueListener(value = "orders", autoStartup = "yes")
+		void handle(String text) {
 		}
 
 	}

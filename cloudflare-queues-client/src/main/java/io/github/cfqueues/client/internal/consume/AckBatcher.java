@@ -33,7 +33,8 @@ import reactor.core.scheduler.Scheduler;
  * Gathers the settlements (acknowledgements and retries) of one queue's messages into as few {@code /ack} requests
  * as possible: a request leaves once it holds {@value QueueLimits#MAX_ACK_LEASES} leases, or when the first
  * settlement waiting has waited the max-wait. Each caller learns its own lease's outcome: confirmed, refused by a
- * warning Cloudflare gave for that lease, or failed with the request.
+ * warning Cloudflare gave for that lease, unconfirmed when warnings name no lease and the counts fall short, or
+ * failed with the request.
  */
 final class AckBatcher {
 
@@ -141,21 +142,20 @@ final class AckBatcher {
 		answered.tryEmitEmpty();
 	}
 
+	/**
+	 * Completes each caller from the answer. A warning for a lease fails that lease's settlement. Warnings that name
+	 * no lease of the request leave the others in doubt: each side (acknowledgements, retries) is confirmed only if
+	 * Cloudflare's count for it covers every settlement of that side without a warning of its own, and otherwise
+	 * fails, as nothing in the answer says which of them took effect.
+	 */
 	private void answer(List<Settlement> settlements, AckResponse response) {
 		Map<String, String> warnings = response.warnings();
 		List<String> unattributed = new ArrayList<>(warnings.values());
-		int acknowledged = 0;
-		int retried = 0;
+		List<Settlement> unwarned = new ArrayList<>(settlements.size());
 		for (Settlement settlement : settlements) {
 			String warning = warningFor(settlement.leaseId(), warnings);
 			if (warning == null) {
-				if (settlement.retry()) {
-					retried++;
-				}
-				else {
-					acknowledged++;
-				}
-				settlement.caller().success();
+				unwarned.add(settlement);
 				continue;
 			}
 			unattributed.remove(warning);
@@ -164,11 +164,47 @@ final class AckBatcher {
 					+ "is delivered again after its lease (" + settlement.leaseExpiresAt() + ")", details(),
 					settlement.messageId(), settlement.leaseId(), settlement.leaseExpiresAt(), false, null));
 		}
-		this.sender.instrumentation().recorder().settled(this.sender.endpoint().name(), acknowledged, retried);
-		if (!unattributed.isEmpty()) {
-			logger.warn("Queue '{}': Cloudflare answered warnings no lease could be matched with: {}",
-					this.sender.endpoint().name(), unattributed);
+		int acks = (int) unwarned.stream().filter((settlement) -> !settlement.retry()).count();
+		int retries = unwarned.size() - acks;
+		boolean acksConfirmed = unattributed.isEmpty() || covers(response.ackCount(), acks);
+		boolean retriesConfirmed = unattributed.isEmpty() || covers(response.retryCount(), retries);
+		for (Settlement settlement : unwarned) {
+			if (settlement.retry() ? retriesConfirmed : acksConfirmed) {
+				settlement.caller().success();
+			}
+			else {
+				settlement.caller().error(unconfirmed(settlement, response, unattributed, acks, retries));
+			}
 		}
+		this.sender.instrumentation()
+			.recorder()
+			.settled(this.sender.endpoint().name(), acksConfirmed ? acks : 0, retriesConfirmed ? retries : 0);
+		if (!unattributed.isEmpty() && acksConfirmed && retriesConfirmed) {
+			logger.warn("Queue '{}': Cloudflare answered warnings no lease could be matched with, and counted every "
+					+ "settlement: {}", this.sender.endpoint().name(), unattributed);
+		}
+		else if (!unattributed.isEmpty()) {
+			logger.debug("Queue '{}': Cloudflare answered warnings no lease could be matched with, and did not count "
+					+ "every settlement: {}", this.sender.endpoint().name(), unattributed);
+		}
+	}
+
+	private static boolean covers(@Nullable Integer count, int expected) {
+		return expected == 0 || (count != null && count >= expected);
+	}
+
+	private MessageAckException unconfirmed(Settlement settlement, AckResponse response, List<String> unattributed,
+			int acks, int retries) {
+		Integer count = settlement.retry() ? response.retryCount() : response.ackCount();
+		String side = settlement.retry() ? "retries" : "acknowledgements";
+		String counted = (count != null) ? "counted " + count + " " + side + " of the "
+				+ (settlement.retry() ? retries : acks) + " sent without a warning of their own"
+				: "gave no count of the " + side;
+		return new MessageAckException("Cloudflare's answer could not confirm the " + settlement.describe() + ": it "
+				+ counted + ", and gave warnings that name no lease of the request: " + unattributed
+				+ "; unless the settlement took effect, the message is delivered again after its lease ("
+				+ settlement.leaseExpiresAt() + ")", details(), settlement.messageId(), settlement.leaseId(),
+				settlement.leaseExpiresAt(), false, null);
 	}
 
 	/**

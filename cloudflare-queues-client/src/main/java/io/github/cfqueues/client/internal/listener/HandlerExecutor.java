@@ -13,7 +13,8 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 /**
  * The threads one listener's handlers run on, its own so that a saturated listener never starves another: a pool
- * of as many daemon threads as the listener's concurrency, or a virtual thread per message.
+ * of as many daemon threads as the listener's concurrency, or a virtual thread per message; or the executor the
+ * settings name, which is left running when the listener stops.
  */
 final class HandlerExecutor implements Executor, AutoCloseable {
 
@@ -27,6 +28,11 @@ final class HandlerExecutor implements Executor, AutoCloseable {
 	}
 
 	static HandlerExecutor create(String listenerId, ListenerSettings settings) {
+		Executor given = settings.handlerExecutor();
+		if (given != null) {
+			return new HandlerExecutor(given, () -> {
+			});
+		}
 		String prefix = "cf-queues-listener-" + listenerId + "-";
 		if (settings.virtualThreads()) {
 			SimpleAsyncTaskExecutor virtual = new SimpleAsyncTaskExecutor(prefix);

@@ -41,6 +41,8 @@ public final class MethodListenerEndpoint implements QueueListenerEndpoint {
 
 	private final boolean batch;
 
+	private final boolean settles;
+
 	private final Function<@Nullable Object, Mono<Void>> result;
 
 	private final Overrides overrides;
@@ -64,14 +66,17 @@ public final class MethodListenerEndpoint implements QueueListenerEndpoint {
 		this.batch = hasListParameter(method);
 		this.arguments = new ArrayList<>();
 		boolean payload = false;
+		boolean settles = false;
 		for (int i = 0; i < method.getParameterCount(); i++) {
 			MethodParameter parameter = new MethodParameter(method, i);
 			Class<?> type = parameter.getParameterType();
 			if (type == ReceivedMessage.class && !this.batch) {
 				this.arguments.add((messages) -> messages.get(0));
+				settles = true;
 			}
 			else if (type == Acknowledgement.class && !this.batch) {
 				this.arguments.add((messages) -> acknowledgement(messages.get(0)));
+				settles = true;
 			}
 			else if (payload || type == ReceivedMessage.class || type == Acknowledgement.class) {
 				throw invalid("takes more than one payload, or a message or acknowledgement beside a List");
@@ -80,8 +85,10 @@ public final class MethodListenerEndpoint implements QueueListenerEndpoint {
 				payload = true;
 				this.arguments.add(this.batch ? batchPayload(parameter) : payload(ResolvableType.forMethodParameter(
 						parameter)));
+				settles = settles || (this.batch && isMessageList(parameter));
 			}
 		}
+		this.settles = settles;
 		if (this.arguments.isEmpty()) {
 			throw invalid("takes no parameter");
 		}
@@ -98,8 +105,16 @@ public final class MethodListenerEndpoint implements QueueListenerEndpoint {
 		return false;
 	}
 
+	private static ResolvableType element(MethodParameter parameter) {
+		return ResolvableType.forMethodParameter(parameter).asCollection().getGeneric(0);
+	}
+
+	private static boolean isMessageList(MethodParameter parameter) {
+		return element(parameter).resolve() == ReceivedMessage.class;
+	}
+
 	private Function<List<ReceivedMessage>, @Nullable Object> batchPayload(MethodParameter parameter) {
-		ResolvableType element = ResolvableType.forMethodParameter(parameter).asCollection().getGeneric(0);
+		ResolvableType element = element(parameter);
 		if (element.resolve() == ReceivedMessage.class) {
 			return (messages) -> messages;
 		}
@@ -186,7 +201,15 @@ public final class MethodListenerEndpoint implements QueueListenerEndpoint {
 		if (this.overrides.autoStartup() != null) {
 			settings.autoStartup(this.overrides.autoStartup());
 		}
-		return settings.build();
+		ListenerSettings built = settings.build();
+		if (built.acknowledgementMode() == AcknowledgementMode.MANUAL && !this.settles) {
+			throw new IllegalArgumentException("@QueueListener method " + this.method + " acknowledges manually but "
+					+ "takes neither an Acknowledgement nor a ReceivedMessage, so it can never settle a message: each "
+					+ "would come back after its lease, again and again. Add an Acknowledgement or ReceivedMessage "
+					+ "parameter (a List of ReceivedMessages for a batch), or choose the acknowledgement mode "
+					+ "on-success or always");
+		}
+		return built;
 	}
 
 	@Override

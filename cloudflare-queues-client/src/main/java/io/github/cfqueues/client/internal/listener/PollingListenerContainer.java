@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.cfqueues.client.QueueConsumer;
@@ -20,6 +22,7 @@ import io.github.cfqueues.client.error.MessageConversionException;
 import io.github.cfqueues.client.internal.consume.DefaultQueueConsumer;
 import io.github.cfqueues.client.internal.observe.ListenerHandling;
 import io.github.cfqueues.client.internal.observe.QueueInstrumentation;
+import io.github.cfqueues.client.internal.retry.RetryPolicy;
 import io.github.cfqueues.client.listener.AcknowledgementMode;
 import io.github.cfqueues.client.listener.ListenerSettings;
 import io.github.cfqueues.client.listener.QueueListenerContainer;
@@ -31,8 +34,11 @@ import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.Exceptions;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Operators;
+import reactor.core.publisher.SignalType;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -42,8 +48,9 @@ import reactor.core.scheduler.Schedulers;
  * local buffer while its lease runs out), handing each over on its own executor, and settling it by the
  * acknowledgement mode. A pull is followed by the next as soon as half a full pull's worth of slots is free; a full
  * pull (the queue has more) by as many pulls as the free slots allow, overlapping, each holding slots of its own. An
- * empty or failed pull is followed by a wait that doubles, with jitter, up to the cap, and is cut short by
- * {@link #stop()}.
+ * empty or failed pull is followed by a wait that doubles, with jitter, up to the cap. {@link #stop()} cuts every
+ * wait short: the next pull's, and the retry policy's back-off of a pull in flight; a pull whose request is on the
+ * wire is left to bring its answer (its messages are handed back) until the stop timeout, when it is cancelled.
  */
 public final class PollingListenerContainer implements QueueListenerContainer {
 
@@ -73,7 +80,7 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 
 	private boolean waitingForSlots;
 
-	private int freeSlots;
+	private int reservedSlots;
 
 	private int handling;
 
@@ -81,9 +88,15 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 
 	private long lastPullWarning;
 
+	private boolean pullWarned;
+
 	private boolean credentialsWarned;
 
 	private Disposable nextPull = Disposables.disposed();
+
+	private Disposable.Composite pullsInFlight = Disposables.composite();
+
+	private Sinks.Empty<Void> stopping = Sinks.empty();
 
 	private final List<Sinks.Empty<Void>> quietWatchers = new ArrayList<>();
 
@@ -152,78 +165,80 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 				return;
 			}
 			this.running = true;
-			this.freeSlots = this.settings.concurrency();
+			this.pullsInFlight = Disposables.composite();
+			this.stopping = Sinks.empty();
 			this.idleWait = this.settings.idleInterval();
 			this.credentialsWarned = false;
+			this.pullWarned = false;
 			this.executor = HandlerExecutor.create(id(), this.settings);
 		}
 		firstPull();
 	}
 
 	/**
-	 * Pulls once, waiting for the answer, so that a failure retrying cannot fix (refused credentials, an unknown queue, no HTTP pull) can fail the start.
+	 * Pulls once, waiting for the answer, so that a failure retrying cannot fix (refused credentials, an unknown
+	 * queue, no HTTP pull) can fail the start.
 	 */
 	private void firstPull() {
 		int size = reserveForPull();
 		if (size == 0) {
 			return;
 		}
-		List<ReceivedMessage> messages;
-		try {
-			messages = pull(size).block();
-		}
-		catch (RuntimeException ex) {
-			Throwable failure = Exceptions.unwrap(ex);
-			if (isFatal(failure)) {
-				HandlerExecutor unused;
-				synchronized (this) {
-					this.pulls--;
-					this.running = false;
-					unused = this.executor;
-					this.executor = null;
-				}
-				if (unused != null) {
-					unused.close();
-				}
-				String message = "Queue listener '" + id() + "' cannot pull from queue '" + queueName() + "': "
-						+ failure.getMessage();
-				if (this.settings.startupFailure() == ListenerSettings.StartupFailure.FAIL) {
-					throw new IllegalStateException(message, failure);
-				}
-				logger.warn("{}; it stays stopped", message);
-				return;
-			}
-			onPullFailed(size, failure);
+		CompletableFuture<@Nullable Throwable> answered = new CompletableFuture<>();
+		startPull(size, answered);
+		Throwable fatal = answered.join();
+		if (fatal == null) {
 			return;
 		}
-		onPulled(size, (messages != null) ? messages : List.of());
+		HandlerExecutor unused;
+		synchronized (this) {
+			this.pulls--;
+			this.reservedSlots -= slots(size);
+			this.running = false;
+			unused = this.executor;
+			this.executor = null;
+		}
+		if (unused != null) {
+			unused.close();
+		}
+		signalIfQuiet();
+		String message = "Queue listener '" + id() + "' cannot pull from queue '" + queueName() + "': "
+				+ fatal.getMessage();
+		if (this.settings.startupFailure() == ListenerSettings.StartupFailure.FAIL) {
+			throw new IllegalStateException(message, fatal);
+		}
+		logger.warn("{}; it stays stopped", message);
 	}
 
 	/**
 	 * Reserves the slots of a pull, once at least half a full pull's worth of slots is free: a pull for every slot
-	 * freed one by one would cost a request each. Pulls may overlap, each with slots of its own.
+	 * freed one by one would cost a request each. Pulls may overlap, each with slots of its own. The free slots are
+	 * those neither handling nor reserved, so handlers a timed-out stop left running keep theirs after a restart.
 	 */
 	private synchronized int reserveForPull() {
 		if (!this.running) {
 			return 0;
 		}
 		int batchSize = this.consumer.options().batchSize();
-		int size = this.endpoint.isBatch() ? ((this.freeSlots > 0) ? batchSize : 0)
-				: Math.min(batchSize, this.freeSlots);
+		int free = this.settings.concurrency() - this.handling - this.reservedSlots;
+		int size = this.endpoint.isBatch() ? ((free > 0) ? batchSize : 0) : Math.min(batchSize, free);
 		int worthPulling = this.endpoint.isBatch() ? 1
 				: Math.max(1, Math.min(batchSize, this.settings.concurrency()) / 2);
-		if (size == 0 || (!this.endpoint.isBatch() && size < worthPulling)) {
+		if (size <= 0 || (!this.endpoint.isBatch() && size < worthPulling)) {
 			this.waitingForSlots = true;
 			return 0;
 		}
-		this.freeSlots -= this.endpoint.isBatch() ? 1 : size;
+		this.reservedSlots += slots(size);
 		this.pulls++;
 		this.waitingForSlots = false;
 		return size;
 	}
 
-	private Mono<List<ReceivedMessage>> pull(int size) {
-		return this.consumer.pull(size, this.consumer.options().visibilityTimeout());
+	/**
+	 * The slots a pull of {@code size} messages holds: one per message, or one for a batch listener's batch.
+	 */
+	private int slots(int size) {
+		return this.endpoint.isBatch() ? 1 : size;
 	}
 
 	private void poll() {
@@ -239,23 +254,36 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 			if (size == 0) {
 				return;
 			}
-			Mono.defer(() -> pull(size)).subscribe((messages) -> onPulled(size, messages),
-					(error) -> onPullFailed(size, error));
+			startPull(size, null);
+		}
+	}
+
+	private void startPull(int size, @Nullable CompletableFuture<@Nullable Throwable> first) {
+		Disposable.Composite group;
+		Mono<Void> stopped;
+		synchronized (this) {
+			group = this.pullsInFlight;
+			stopped = this.stopping.asMono();
+		}
+		Pull pull = new Pull(size, group, first);
+		if (group.add(pull)) {
+			Mono.defer(() -> this.consumer.pull(size, this.consumer.options().visibilityTimeout()))
+				.contextWrite(RetryPolicy.cutWaitsShortOn(stopped))
+				.subscribe(pull);
+		}
+		else {
+			pull.abandon();
 		}
 	}
 
 	private void onPulled(int size, List<ReceivedMessage> messages) {
 		List<List<ReceivedMessage>> units = units(messages);
-		int reserved = this.endpoint.isBatch() ? 1 : size;
 		boolean stopped;
 		synchronized (this) {
 			this.pulls--;
+			this.reservedSlots -= slots(size);
 			stopped = !this.running;
-			if (stopped) {
-				this.freeSlots += reserved;
-			}
-			else {
-				this.freeSlots += reserved - units.size();
+			if (!stopped) {
 				this.handling += units.size();
 			}
 		}
@@ -292,16 +320,20 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 		boolean log;
 		synchronized (this) {
 			this.pulls--;
-			this.freeSlots += this.endpoint.isBatch() ? 1 : size;
-			if (fatal) {
+			this.reservedSlots -= slots(size);
+			if (!this.running) {
+				log = false;
+			}
+			else if (fatal) {
 				this.idleWait = this.settings.maxIdleInterval();
 				log = !this.credentialsWarned;
 				this.credentialsWarned = true;
 			}
 			else {
 				long now = System.nanoTime();
-				log = now - this.lastPullWarning >= this.idleWait.toNanos();
+				log = !this.pullWarned || now - this.lastPullWarning >= this.idleWait.toNanos();
 				if (log) {
+					this.pullWarned = true;
 					this.lastPullWarning = now;
 				}
 			}
@@ -316,6 +348,18 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 		}
 		signalIfQuiet();
 		waitThenPull();
+	}
+
+	/**
+	 * A pull cancelled by {@link #stop()} before its answer: it leased nothing the container knows of (what the server
+	 * may have leased comes back after the visibility timeout), so it only gives its slots back.
+	 */
+	private void onPullCancelled(int size) {
+		synchronized (this) {
+			this.pulls--;
+			this.reservedSlots -= slots(size);
+		}
+		signalIfQuiet();
 	}
 
 	/**
@@ -372,9 +416,7 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 		}
 		catch (MessageConversionException ex) {
 			handling.stop(ex);
-			logger.warn("Queue listener '{}' cannot read message {} ({}); it is retried in {}", id(),
-					ex.getMessageId(), ex.getMessage(), this.settings.retryDelay(unit.get(0).attempts()));
-			settle(retryAll(unit));
+			settle(unreadable(unit, ex));
 			release(unit);
 			return;
 		}
@@ -403,20 +445,55 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 
 	private Mono<Void> failed(List<ReceivedMessage> unit, Throwable error) {
 		for (ReceivedMessage message : unit) {
-			Duration delay = this.settings.retryDelay(message.attempts());
-			if (message.attempts() > this.settings.maxRetries()) {
-				this.lastDeliveryFailures.incrementAndGet();
-				this.instrumentation.recorder().lastDeliveryFailed(queueName(), id());
+			if (onLastDelivery(message)) {
 				logger.warn("Queue listener '{}' failed on message {} on its last delivery (attempt {}, max-retries "
 						+ "{}); Cloudflare now dead-letters or drops it: {}", id(), message.id(), message.attempts(),
 						this.settings.maxRetries(), error.toString());
 			}
 			else {
 				logger.warn("Queue listener '{}' failed on message {} (attempt {}); it is retried in {}: {}", id(),
-						message.id(), message.attempts(), delay, error.toString());
+						message.id(), message.attempts(), this.settings.retryDelay(message.attempts()),
+						error.toString());
 			}
 		}
 		return retryAll(unit);
+	}
+
+	/**
+	 * Retries a unit whose body could not be read as the handler's payload, counting and logging the messages on
+	 * their last delivery as a handler's failure would be.
+	 */
+	private Mono<Void> unreadable(List<ReceivedMessage> unit, MessageConversionException ex) {
+		boolean retried = false;
+		for (ReceivedMessage message : unit) {
+			if (onLastDelivery(message)) {
+				logger.warn("Queue listener '{}' cannot read {} on its last delivery (attempt {}, max-retries {}); "
+						+ "Cloudflare now dead-letters or drops it: {}", id(),
+						(unit.size() == 1) ? "message " + message.id() : "the batch holding message " + message.id(),
+						message.attempts(), this.settings.maxRetries(), ex.getMessage());
+			}
+			else {
+				retried = true;
+			}
+		}
+		if (retried) {
+			logger.warn("Queue listener '{}' cannot read message {} ({}); it is retried in {}", id(),
+					ex.getMessageId(), ex.getMessage(), this.settings.retryDelay(unit.get(0).attempts()));
+		}
+		return retryAll(unit);
+	}
+
+	/**
+	 * Whether a message that failed was on its last delivery, before Cloudflare dead-letters or drops it; if so, it
+	 * is counted.
+	 */
+	private boolean onLastDelivery(ReceivedMessage message) {
+		if (message.attempts() <= this.settings.maxRetries()) {
+			return false;
+		}
+		this.lastDeliveryFailures.incrementAndGet();
+		this.instrumentation.recorder().lastDeliveryFailed(queueName(), id());
+		return true;
 	}
 
 	private Mono<Void> ackAll(List<ReceivedMessage> unit) {
@@ -456,7 +533,6 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 		boolean pullNow;
 		synchronized (this) {
 			this.handling--;
-			this.freeSlots++;
 			pullNow = this.running && this.waitingForSlots;
 		}
 		if (pullNow) {
@@ -485,12 +561,16 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 	public void stop() {
 		Mono<Void> quiet;
 		HandlerExecutor handlers;
+		Disposable pullsInFlight;
+		Sinks.Empty<Void> stopping;
 		synchronized (this) {
 			if (!this.running) {
 				return;
 			}
 			this.running = false;
 			this.nextPull.dispose();
+			pullsInFlight = this.pullsInFlight;
+			stopping = this.stopping;
 			handlers = this.executor;
 			this.executor = null;
 			if (this.pulls == 0 && this.handling == 0) {
@@ -502,6 +582,7 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 				quiet = watcher.asMono();
 			}
 		}
+		stopping.tryEmitEmpty();
 		try {
 			quiet.timeout(this.settings.stopTimeout()).block();
 		}
@@ -509,11 +590,7 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 			if (!(Exceptions.unwrap(ex) instanceof TimeoutException)) {
 				throw ex;
 			}
-			synchronized (this) {
-				logger.warn("Queue listener '{}': {} handler(s) still running at the stop timeout ({}); their "
-						+ "messages are not acknowledged and come back after their leases", id(), this.handling,
-						this.settings.stopTimeout());
-			}
+			stoppedWithout(pullsInFlight);
 		}
 		try {
 			this.consumer.flush().timeout(this.settings.stopTimeout()).block();
@@ -527,9 +604,115 @@ public final class PollingListenerContainer implements QueueListenerContainer {
 		}
 	}
 
+	/**
+	 * Cancels the pulls still unanswered at the stop timeout, and says what the stop leaves behind.
+	 */
+	private void stoppedWithout(Disposable pullsInFlight) {
+		int unanswered;
+		synchronized (this) {
+			unanswered = this.pulls;
+		}
+		pullsInFlight.dispose();
+		int running;
+		synchronized (this) {
+			running = this.handling;
+		}
+		if (unanswered > 0) {
+			logger.warn("Queue listener '{}': {} pull(s) still unanswered at the stop timeout ({}) were cancelled; "
+					+ "messages they may have leased come back after the visibility timeout", id(), unanswered,
+					this.settings.stopTimeout());
+		}
+		if (running > 0) {
+			logger.warn("Queue listener '{}': {} handler(s) still running at the stop timeout ({}); their messages "
+					+ "are not acknowledged and come back after their leases", id(), running,
+					this.settings.stopTimeout());
+		}
+	}
+
 	@Override
 	public String toString() {
 		return "QueueListenerContainer[id=" + id() + ", queue=" + queueName() + "]";
+	}
+
+	/**
+	 * One pull in flight, holding its slots until it ends in whichever comes first: its answer, its failure, or its
+	 * cancellation at the stop timeout. An answer that races in after the cancellation is handed back at once.
+	 */
+	private final class Pull extends BaseSubscriber<List<ReceivedMessage>> {
+
+		private final int size;
+
+		private final Disposable.Composite group;
+
+		private final @Nullable CompletableFuture<@Nullable Throwable> first;
+
+		private final AtomicBoolean ended = new AtomicBoolean();
+
+		/**
+		 * A pull of {@code size} messages, one of {@code group}; {@code first}, for the first pull of a start, is
+		 * completed once it has ended, with the failure if retrying cannot fix it (which it leaves to the start).
+		 */
+		Pull(int size, Disposable.Composite group, @Nullable CompletableFuture<@Nullable Throwable> first) {
+			this.size = size;
+			this.group = group;
+			this.first = first;
+		}
+
+		@Override
+		protected void hookOnNext(List<ReceivedMessage> messages) {
+			if (this.ended.compareAndSet(false, true)) {
+				onPulled(this.size, messages);
+			}
+			else {
+				handBack(messages);
+			}
+		}
+
+		@Override
+		protected void hookOnComplete() {
+			if (this.ended.compareAndSet(false, true)) {
+				onPulled(this.size, List.of());
+			}
+		}
+
+		@Override
+		protected void hookOnError(Throwable error) {
+			if (!this.ended.compareAndSet(false, true)) {
+				Operators.onErrorDropped(error, currentContext());
+			}
+			else if (this.first != null && isFatal(error)) {
+				this.first.complete(error);
+			}
+			else {
+				onPullFailed(this.size, error);
+			}
+		}
+
+		@Override
+		protected void hookOnCancel() {
+			abandon();
+		}
+
+		/**
+		 * Gives the slots back if the pull has not ended otherwise.
+		 */
+		void abandon() {
+			if (this.ended.compareAndSet(false, true)) {
+				onPullCancelled(this.size);
+			}
+			if (this.first != null) {
+				this.first.complete(null);
+			}
+		}
+
+		@Override
+		protected void hookFinally(SignalType type) {
+			this.group.remove(this);
+			if (this.first != null) {
+				this.first.complete(null);
+			}
+		}
+
 	}
 
 }

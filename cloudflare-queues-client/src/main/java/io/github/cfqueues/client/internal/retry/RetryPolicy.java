@@ -6,6 +6,7 @@ import io.github.cfqueues.client.RetrySettings;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 
 import io.github.cfqueues.client.error.CloudflareQueuesException;
 import io.github.cfqueues.client.error.FailureDetails;
@@ -14,14 +15,18 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.context.Context;
 
 /**
  * Decides whether a failed request is tried again, and when. Only {@link CloudflareQueuesException#isRetryable()
  * retryable} failures are retried, at most {@link RetrySettings#maxAttempts()} attempts in all. The wait is the
  * server's {@code Retry-After} when it sent one (a longer one than {@link RetrySettings#maxWait()} fails the call at
- * once with a {@link QueueRateLimitedException}), otherwise an exponential backoff less a random jitter.
+ * once with a {@link QueueRateLimitedException}), otherwise an exponential backoff less a random jitter. A caller may
+ * {@link #cutWaitsShortOn(Mono) cut the waits short}.
  */
 public final class RetryPolicy {
+
+	private static final String CUT_SHORT = RetryPolicy.class.getName() + ".cutShort";
 
 	private final RetrySettings settings;
 
@@ -59,6 +64,18 @@ public final class RetryPolicy {
 		return tryFrom(1, attempt, listener);
 	}
 
+	/**
+	 * Lets a caller end the waits between attempts of the requests it subscribes to: once {@code signal} completes,
+	 * a wait under way, or any later one, ends at once with the failure before it instead of another attempt. An
+	 * attempt on the wire is left to finish, so no answer it brings is lost.
+	 * @param signal completes when waiting is no longer wanted
+	 * @return the change to the subscriber's context, for {@code contextWrite}
+	 */
+	public static Function<Context, Context> cutWaitsShortOn(Mono<Void> signal) {
+		Objects.requireNonNull(signal, "signal must not be null");
+		return (context) -> context.put(CUT_SHORT, signal);
+	}
+
 	private <T> Mono<T> tryFrom(int number, Mono<T> attempt, RetryListener listener) {
 		return attempt.onErrorResume(CloudflareQueuesException.class, (failure) -> {
 			CloudflareQueuesException checked = checkWait(failure);
@@ -68,8 +85,20 @@ public final class RetryPolicy {
 			}
 			Duration wait = waitAfter(checked, number);
 			listener.onRetry(checked, number, wait);
-			return Mono.delay(wait, this.timer).then(tryFrom(number + 1, attempt, listener));
+			return waitOut(wait).flatMap(
+					(waited) -> waited ? tryFrom(number + 1, attempt, listener) : Mono.<T>error(checked));
 		});
+	}
+
+	/**
+	 * Waits, unless the subscriber {@link #cutWaitsShortOn(Mono) cuts waits short} first.
+	 * @return {@code true} once waited, {@code false} once cut short
+	 */
+	private Mono<Boolean> waitOut(Duration wait) {
+		Mono<Boolean> waited = Mono.delay(wait, this.timer).thenReturn(true);
+		return Mono.deferContextual((context) -> context.<Mono<Void>>getOrEmpty(CUT_SHORT)
+			.map((cutShort) -> Mono.firstWithSignal(waited, cutShort.thenReturn(false)))
+			.orElse(waited));
 	}
 
 	/**

@@ -52,6 +52,8 @@ class ConsumerWireFormatTests {
 		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
 		.build();
 
+	private QueueConsumer consumer;
+
 	private static QueueConsumer consumer(QueueConsumerOptions options) {
 		return TestPublishers.at(server.baseUrl()).consumer(options);
 	}
@@ -180,6 +182,89 @@ class ConsumerWireFormatTests {
 			first.verify(TIMEOUT);
 			second.verify(TIMEOUT);
 		}
+	}
+
+	@Test
+	void warningsThatNameNoLeaseFailTheSettlementsOfASideWhoseCountFallsShort() {
+		List<ReceivedMessage> messages = pullThree();
+		answerAck("{\"ackCount\":1,\"retryCount\":1,\"warnings\":[\"something went wrong\"]}");
+
+		StepVerifier firstAck = expectUnconfirmed(messages.get(0).ack(),
+				"could not confirm the acknowledgement of message m1 (lease lease-m1)", "it counted 1 acknowledgements of the 2 sent without a warning of their own");
+		StepVerifier secondAck = expectUnconfirmed(messages.get(1).ack(),
+				"could not confirm the acknowledgement of message m2", "[something went wrong]");
+		StepVerifier retry = StepVerifier.create(messages.get(2).retry()).expectComplete().verifyLater();
+		this.consumer.flush().block(TIMEOUT);
+		firstAck.verify(TIMEOUT);
+		secondAck.verify(TIMEOUT);
+		retry.verify(TIMEOUT);
+	}
+
+	@Test
+	void warningsThatNameNoLeaseWithoutCountsConfirmNothing() {
+		List<ReceivedMessage> messages = pullThree();
+		answerAck("{\"warnings\":[\"something went wrong\"]}");
+
+		StepVerifier ack = expectUnconfirmed(messages.get(0).ack(),
+				"could not confirm the acknowledgement of message m1", "it gave no count of the acknowledgements");
+		StepVerifier retry = expectUnconfirmed(messages.get(2).retry(), "could not confirm the retry of message m3",
+				"it gave no count of the retries");
+		this.consumer.flush().block(TIMEOUT);
+		ack.verify(TIMEOUT);
+		retry.verify(TIMEOUT);
+	}
+
+	@Test
+	void warningsThatNameNoLeaseWithCountsCoveringEverySettlementConfirmThem() {
+		List<ReceivedMessage> messages = pullThree();
+		answerAck("{\"ackCount\":2,\"retryCount\":1,\"warnings\":[\"slow down\"]}");
+
+		StepVerifier settled = StepVerifier
+			.create(Mono.when(messages.get(0).ack(), messages.get(1).ack(), messages.get(2).retry()))
+			.expectComplete()
+			.verifyLater();
+		this.consumer.flush().block(TIMEOUT);
+		settled.verify(TIMEOUT);
+	}
+
+	@Test
+	void aCountIsCheckedAgainstTheSettlementsWithoutAWarningOfTheirOwn() {
+		List<ReceivedMessage> messages = pullThree();
+		answerAck("{\"ackCount\":1,\"retryCount\":1,"
+				+ "\"warnings\":[\"lease-m1: lease not found\",\"something went wrong\"]}");
+
+		StepVerifier warned = expectUnconfirmed(messages.get(0).ack(),
+				"Cloudflare did not confirm the acknowledgement of message m1", "lease-m1: lease not found");
+		StepVerifier counted = StepVerifier.create(Mono.when(messages.get(1).ack(), messages.get(2).retry()))
+			.expectComplete()
+			.verifyLater();
+		this.consumer.flush().block(TIMEOUT);
+		warned.verify(TIMEOUT);
+		counted.verify(TIMEOUT);
+	}
+
+	private List<ReceivedMessage> pullThree() {
+		answerPull(String.join(",", message("m1", "text", "a", 1), message("m2", "text", "b", 1),
+				message("m3", "text", "c", 1)), "");
+		this.consumer = consumer(NO_GATHERING);
+		return this.consumer.pull().block(TIMEOUT);
+	}
+
+	private static void answerAck(String result) {
+		server.stubFor(post(urlEqualTo(TestPublishers.ACK_PATH))
+			.willReturn(okJson("{\"success\":true,\"errors\":[],\"messages\":[],\"result\":" + result + "}")));
+	}
+
+	private static StepVerifier expectUnconfirmed(Mono<Void> settlement, String... texts) {
+		return StepVerifier.create(settlement)
+			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(MessageAckException.class,
+					(ack) -> {
+						for (String text : texts) {
+							assertThat(ack).hasMessageContaining(text);
+						}
+						assertThat(ack.isRetryable()).isFalse();
+					}))
+			.verifyLater();
 	}
 
 	@Test

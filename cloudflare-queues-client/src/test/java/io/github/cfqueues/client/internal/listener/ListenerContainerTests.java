@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -35,7 +37,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -94,9 +98,14 @@ class ListenerContainerTests {
 
 	private PollingListenerContainer start(QueueListenerEndpoint endpoint, ListenerSettings settings,
 			QueueConsumerOptions options) {
+		return start(endpoint, settings, options, Schedulers.parallel());
+	}
+
+	private PollingListenerContainer start(QueueListenerEndpoint endpoint, ListenerSettings settings,
+			QueueConsumerOptions options, Scheduler timer) {
 		QueueConsumer consumer = server().consumer(options);
-		PollingListenerContainer container = new PollingListenerContainer(endpoint, consumer, settings,
-				Schedulers.parallel(), this.clock);
+		PollingListenerContainer container = new PollingListenerContainer(endpoint, consumer, settings, timer,
+				this.clock);
 		this.containers.add(container);
 		container.start();
 		return container;
@@ -354,6 +363,124 @@ class ListenerContainerTests {
 		assertThat(this.log.text()).contains("handled message", "past its lease", "raise consumer.visibility-timeout");
 	}
 
+	@Test
+	void inAlwaysModeAMessageWhoseHandlerFailedIsAcknowledgedNotRetried() {
+		push(1);
+		start(listener((message) -> Mono.error(new IllegalStateException("lost cause"))),
+				fast().acknowledgementMode(AcknowledgementMode.ALWAYS).build());
+
+		await().atMost(TIMEOUT).until(() -> this.queue.acknowledged().size() == 1);
+		assertThat(this.queue.retried()).isEmpty();
+		assertThat(this.queue.messages()).isEmpty();
+		assertThat(this.log.text()).contains("failed on message(s)", "java.lang.IllegalStateException: lost cause");
+	}
+
+	@Test
+	void aMessageThatCannotBeReadOnItsLastDeliveryIsLoggedOnceCountedAndDeadLettered() {
+		this.emulator.createQueue(TestPublishers.ACCOUNT, "deadletters000000000000000000000", "orders-dlq");
+		this.queue.configureConsumer(ConsumerSettings.defaults().withMaxRetries(1).withDeadLetterQueue("orders-dlq"));
+		push(1);
+		PollingListenerContainer container = start(listener((message) -> {
+			message.bodyAs(Order.class);
+			return Mono.empty();
+		}), fast().maxRetries(1).retryBackoff(Duration.ZERO, 1.0, Duration.ZERO).build());
+
+		await().atMost(TIMEOUT).until(() -> this.queue.deadLettered().size() == 1);
+		assertThat(container.lastDeliveryFailures()).isOne();
+		assertThat(this.log.lines())
+			.filteredOn((line) -> line.contains("cannot read message") && line.contains("it is retried in PT0S"))
+			.hasSize(1);
+		assertThat(this.log.lines()).filteredOn((line) -> line.contains("on its last delivery (attempt 2, "
+				+ "max-retries 1); Cloudflare now dead-letters or drops it: Message "))
+			.singleElement()
+			.asString()
+			.contains("cannot read message", "could not be read as " + Order.class.getName());
+	}
+
+	@Test
+	void handlersRunOnTheGivenExecutorAtMostConcurrencyAtOnceAndTheExecutorOutlivesTheContainer() throws Exception {
+		push(40);
+		AtomicInteger threadCount = new AtomicInteger();
+		ExecutorService given = Executors.newFixedThreadPool(8,
+				(runnable) -> new Thread(runnable, "given-executor-" + threadCount.incrementAndGet()));
+		try {
+			Set<String> threads = ConcurrentHashMap.newKeySet();
+			AtomicInteger current = new AtomicInteger();
+			AtomicInteger most = new AtomicInteger();
+			PollingListenerContainer container = start(listener((message) -> Mono.fromRunnable(() -> {
+				threads.add(Thread.currentThread().getName());
+				most.accumulateAndGet(current.incrementAndGet(), Math::max);
+				sleep(3);
+				current.decrementAndGet();
+			})), fast().concurrency(3).handlerExecutor(given).build());
+
+			await().atMost(TIMEOUT).until(() -> this.queue.acknowledged().size() == 40);
+			container.stop();
+			assertThat(threads).isNotEmpty().allSatisfy((name) -> assertThat(name).startsWith("given-executor-"));
+			assertThat(most.get()).isBetween(1, 3);
+			assertThat(given.isShutdown()).isFalse();
+			assertThat(given.submit(() -> "still running").get(10, TimeUnit.SECONDS)).isEqualTo("still running");
+		}
+		finally {
+			given.shutdownNow();
+		}
+	}
+
+	@Test
+	void aRestartAfterAStopThatTimedOutLeavesTheSlotsOfTheHandlersStillRunningToThem() throws Exception {
+		push(6);
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicInteger current = new AtomicInteger();
+		AtomicInteger most = new AtomicInteger();
+		AtomicInteger started = new AtomicInteger();
+		PollingListenerContainer container = start(listener((message) -> Mono.fromRunnable(() -> {
+			most.accumulateAndGet(current.incrementAndGet(), Math::max);
+			started.incrementAndGet();
+			waitFor(release);
+			current.decrementAndGet();
+		})), fast().concurrency(2).stopTimeout(Duration.ofMillis(200)).build());
+		await().atMost(TIMEOUT).until(() -> started.get() == 2);
+		container.stop();
+		assertThat(this.log.text()).contains("2 handler(s) still running at the stop timeout");
+		long pullsBeforeRestart = pulls();
+
+		container.start();
+		assertThat(container.isRunning()).isTrue();
+		assertThat(pulls()).as("no pull while both slots are taken by the handlers the stop left running")
+			.isEqualTo(pullsBeforeRestart);
+		release.countDown();
+
+		await().atMost(TIMEOUT).until(() -> this.queue.acknowledged().size() == 6);
+		assertThat(most.get()).isEqualTo(2);
+	}
+
+	@Test
+	void aPullThatBringsMessagesResetsTheIdleWait() {
+		VirtualTimeScheduler time = VirtualTimeScheduler.create();
+		start(listener((message) -> Mono.empty()),
+				fast().idleInterval(Duration.ofMillis(100), Duration.ofSeconds(10)).build(),
+				QueueConsumerOptions.builder().ackMaxWait(Duration.ofMillis(5)).build(), time);
+		await().atMost(TIMEOUT).until(() -> time.getScheduledTaskCount() == 1);
+		for (long wait = 100; wait <= 1600; wait *= 2) {
+			pullAfter(time, Duration.ofMillis(wait));
+		}
+		push(1);
+
+		pullAfter(time, Duration.ofMillis(3200));
+		await().atMost(TIMEOUT).until(() -> this.queue.acknowledged().size() == 1);
+		pullAfter(time, Duration.ofMillis(100));
+		pullAfter(time, Duration.ofMillis(200));
+	}
+
+	/**
+	 * Lets virtual time pass and waits for the empty pull it lets happen, which schedules the wait after it.
+	 */
+	private void pullAfter(VirtualTimeScheduler time, Duration wait) {
+		long scheduled = time.getScheduledTaskCount();
+		time.advanceTimeBy(wait);
+		await().atMost(TIMEOUT).until(() -> time.getScheduledTaskCount() > scheduled);
+	}
+
 	private static void sleep(long millis) {
 		try {
 			Thread.sleep(millis);
@@ -370,6 +497,9 @@ class ListenerContainerTests {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	record Order(int id) {
 	}
 
 }

@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.cfqueues.client.QueueConsumerOptions;
 import io.github.cfqueues.client.QueuePublisher;
 import io.github.cfqueues.client.TestPublishers;
 import io.github.cfqueues.client.error.QueueAuthenticationException;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -32,6 +35,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Which failures are retried, how many times, and how far apart: against a real server, with the policy's chosen
@@ -261,6 +265,38 @@ class RetryBehaviourTests {
 				.doesNotContain(TestPublishers.TOKEN))
 			.verify();
 		assertThat(pushes()).hasSize(1);
+	}
+
+	@Test
+	void aCallerThatCutsTheWaitsShortGetsTheFailureBeforeTheWaitAtOnce() {
+		server.stubFor(post(urlEqualTo(TestPublishers.PULL_PATH)).willReturn(status(503, "{}")));
+		TestPublishers patient = TestPublishers.at(server.baseUrl())
+			.retry(new RetrySettings(3, Duration.ofSeconds(30), Duration.ofSeconds(30), 1.0, 0.0, Duration.ofSeconds(60)));
+		Sinks.Empty<Void> enough = Sinks.empty();
+
+		StepVerifier.create(patient.consumer(QueueConsumerOptions.DEFAULTS)
+			.pull()
+			.contextWrite(RetryPolicy.cutWaitsShortOn(enough.asMono())))
+			.then(() -> await().atMost(Duration.ofSeconds(10)).until(() -> !patient.retryWaits().isEmpty()))
+			.then(enough::tryEmitEmpty)
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(QueueServerException.class)
+				.extracting("httpStatus")
+				.isEqualTo(503))
+			.verify(Duration.ofSeconds(10));
+		assertThat(patient.retryWaits()).containsExactly(Duration.ofSeconds(30));
+		assertThat(server.findAll(postRequestedFor(urlEqualTo(TestPublishers.PULL_PATH)))).hasSize(1);
+	}
+
+	@Test
+	void cuttingTheWaitsShortLeavesAnAttemptOnTheWireToBringItsAnswer() {
+		server.stubFor(post(urlEqualTo(TestPublishers.PULL_PATH))
+			.willReturn(okJson("{\"success\":true,\"result\":{\"messages\":[]}}").withFixedDelay(300)));
+
+		StepVerifier.create(this.publishers.consumer(QueueConsumerOptions.DEFAULTS)
+			.pull()
+			.contextWrite(RetryPolicy.cutWaitsShortOn(Mono.empty())))
+			.expectNext(List.of())
+			.verifyComplete();
 	}
 
 }
