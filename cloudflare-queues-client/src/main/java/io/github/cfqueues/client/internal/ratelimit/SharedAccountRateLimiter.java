@@ -33,11 +33,12 @@ import reactor.core.scheduler.Schedulers;
  * <p>
  * When the store fails or takes longer than the timeout to answer, the process paces itself with a local
  * {@link AccountRateLimiter} at the fallback settings (a conservative share of the account), logs one WARN, and asks
- * the store again at most once a second, on the next request. The local schedule starts after the last permit the
- * store was known to have given, without a burst; back on the store, the process first adds the permits it gave
- * itself in the last window to the shared schedule. A request waiting for a local permit when the store answers
- * again takes a shared one instead. No request goes unpaced, none waits on a thread, and none fails because the
- * store did.
+ * the store again at most once a second, on the next request. The local schedule starts without a burst, after the
+ * last permit the store was known to have given, and no sooner than that schedule's lead at the time, counted from
+ * now: until the store stopped answering, the other processes may have taken permits up to that far ahead. Back on
+ * the store, the process first adds the permits it gave itself in the last window to the shared schedule. A request
+ * waiting for a local permit when the store answers again takes a shared one instead. No request goes unpaced, none
+ * waits on a thread, and none fails because the store did.
  */
 public final class SharedAccountRateLimiter implements RequestGate {
 
@@ -79,6 +80,8 @@ public final class SharedAccountRateLimiter implements RequestGate {
 	private long lastProbe;
 
 	private long sharedScheduleEnd;
+
+	private long sharedScheduleLead;
 
 	/**
 	 * Creates the limiter of an account.
@@ -168,6 +171,7 @@ public final class SharedAccountRateLimiter implements RequestGate {
 		long now = this.nanoClock.getAsLong();
 		synchronized (this) {
 			this.sharedScheduleEnd = Math.max(this.sharedScheduleEnd, now + reservation.nextMicros() * 1000);
+			this.sharedScheduleLead = reservation.nextMicros() * 1000;
 		}
 		long wait = reservation.waitMicros() * 1000;
 		Duration maxWait = this.settings.maxWait();
@@ -231,7 +235,7 @@ public final class SharedAccountRateLimiter implements RequestGate {
 				return;
 			}
 			long interval = this.fallbackSettings.interval().toNanos();
-			long start = Math.max(now, this.sharedScheduleEnd) + interval;
+			long start = Math.max(now + this.sharedScheduleLead, this.sharedScheduleEnd) + interval;
 			AccountRateLimiter local = new AccountRateLimiter(this.accountId, this.fallbackSettings, this.pause,
 					start + (this.fallbackSettings.burst() - 1) * interval, this.nanoClock, this.timer);
 			local.holdForPause();
