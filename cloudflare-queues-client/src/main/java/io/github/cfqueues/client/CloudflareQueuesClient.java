@@ -155,25 +155,46 @@ public final class CloudflareQueuesClient implements AutoCloseable {
 	 * @throws IllegalStateException if the client is closed
 	 */
 	public QueuePublisher publisher(String name, String queueId, QueuePublisherOptions options) {
-		Objects.requireNonNull(name, "The name must not be null");
-		Objects.requireNonNull(queueId, "The queue id must not be null");
-		Objects.requireNonNull(options, "The options must not be null");
+		requireNamedQueue(name, queueId, options);
 		synchronized (this) {
-			if (this.closed) {
-				throw new IllegalStateException("The Cloudflare Queues client is closed");
-			}
+			failIfClosed();
 			Created existing = this.publishers.get(name);
-			if (existing != null) {
-				if (!existing.queueId.equals(queueId) || !existing.options.equals(options)) {
-					throw new IllegalArgumentException("A publisher named '" + name + "' already exists for queue "
-							+ existing.queueId + " with " + existing.options + "; a name stands for one queue");
-				}
+			if (isSameQueue("publisher", name, queueId, options, existing)) {
 				return existing.publisher;
 			}
 			Created created = create(name, queueId, options);
 			this.publishers.put(name, created);
 			return created.publisher;
 		}
+	}
+
+	private static void requireNamedQueue(String name, String queueId, Object options) {
+		Objects.requireNonNull(name, "The name must not be null");
+		Objects.requireNonNull(queueId, "The queue id must not be null");
+		Objects.requireNonNull(options, "The options must not be null");
+	}
+
+	private void failIfClosed() {
+		if (this.closed) {
+			throw new IllegalStateException("The Cloudflare Queues client is closed");
+		}
+	}
+
+	/**
+	 * Whether what a name already stands for is the queue and options asked for now.
+	 * @return {@code false} when the name stands for nothing yet
+	 * @throws IllegalArgumentException when it stands for another queue or other options
+	 */
+	private static boolean isSameQueue(String kind, String name, String queueId, Object options,
+			@Nullable Registered existing) {
+		if (existing == null) {
+			return false;
+		}
+		if (!existing.queueId().equals(queueId) || !existing.options().equals(options)) {
+			throw new IllegalArgumentException("A " + kind + " named '" + name + "' already exists for queue "
+					+ existing.queueId() + " with " + existing.options() + "; a name stands for one queue");
+		}
+		return true;
 	}
 
 	private Created create(String name, String queueId, QueuePublisherOptions options) {
@@ -220,19 +241,11 @@ public final class CloudflareQueuesClient implements AutoCloseable {
 	 * @throws IllegalStateException if the client is closed
 	 */
 	public QueueConsumer consumer(String name, String queueId, QueueConsumerOptions options) {
-		Objects.requireNonNull(name, "The name must not be null");
-		Objects.requireNonNull(queueId, "The queue id must not be null");
-		Objects.requireNonNull(options, "The options must not be null");
+		requireNamedQueue(name, queueId, options);
 		synchronized (this) {
-			if (this.closed) {
-				throw new IllegalStateException("The Cloudflare Queues client is closed");
-			}
+			failIfClosed();
 			CreatedConsumer existing = this.consumers.get(name);
-			if (existing != null) {
-				if (!existing.queueId.equals(queueId) || !existing.options.equals(options)) {
-					throw new IllegalArgumentException("A consumer named '" + name + "' already exists for queue "
-							+ existing.queueId + " with " + existing.options + "; a name stands for one queue");
-				}
+			if (isSameQueue("consumer", name, queueId, options, existing)) {
 				return existing.consumer;
 			}
 			QueueEndpoint endpoint = endpoint(name, queueId, options.accountId(), options.credentials());
@@ -404,15 +417,23 @@ public final class CloudflareQueuesClient implements AutoCloseable {
 		}
 	}
 
+	private interface Registered {
+
+		String queueId();
+
+		Object options();
+
+	}
+
 	private record Created(String queueId, QueuePublisherOptions options, QueuePublisher publisher,
-			GracefulShutdown shutdown, QueueSender sender) {
+			GracefulShutdown shutdown, QueueSender sender) implements Registered {
 	}
 
 	private record AdminKey(String accountId, CloudflareCredentials credentials) {
 	}
 
 	private record CreatedConsumer(String queueId, QueueConsumerOptions options, DefaultQueueConsumer consumer,
-			QueueSender sender) {
+			QueueSender sender) implements Registered {
 	}
 
 	/**

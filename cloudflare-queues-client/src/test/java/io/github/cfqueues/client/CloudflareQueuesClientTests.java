@@ -131,6 +131,20 @@ class CloudflareQueuesClientTests {
 	}
 
 	@Test
+	void theSameNameQueueAndOptionsGiveTheSameConsumerAndANameStandsForOneQueue() {
+		try (CloudflareQueuesClient client = client().build()) {
+			QueueConsumer orders = client.consumer("orders", QUEUE, QueueConsumerOptions.DEFAULTS);
+
+			assertThat(client.consumer("orders", QUEUE, QueueConsumerOptions.DEFAULTS)).isSameAs(orders);
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> client.consumer("orders", QUEUE,
+						QueueConsumerOptions.builder().batchSize(5).build()))
+				.withMessage("A consumer named 'orders' already exists for queue " + QUEUE + " with "
+						+ QueueConsumerOptions.DEFAULTS + "; a name stands for one queue");
+		}
+	}
+
+	@Test
 	void aQueueOfAnotherAccountUsesThatAccountsCredentials() {
 		try (CloudflareQueuesClient client = client()
 			.account(OTHER_ACCOUNT, CloudflareCredentials.apiToken(TestPublishers.TOKEN))
