@@ -6,15 +6,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 
 import io.github.cfqueues.client.QueueEndpoint;
 import io.github.cfqueues.client.RateLimitSettings;
 import io.github.cfqueues.client.error.CloudflareQueuesException;
 import io.github.cfqueues.client.error.QueueRateLimitedException;
+import io.github.cfqueues.client.internal.ratelimit.SharedLimitStore.Requester;
 import io.github.cfqueues.client.internal.ratelimit.SharedLimitStore.Reservation;
 import io.github.cfqueues.client.internal.ratelimit.SharedLimitStore.Schedule;
 import org.jspecify.annotations.Nullable;
@@ -39,6 +42,12 @@ import reactor.core.scheduler.Schedulers;
  * the store, the process first adds the permits it gave itself in the last window to the shared schedule. A request
  * waiting for a local permit when the store answers again takes a shared one instead. No request goes unpaced, none
  * waits on a thread, and none fails because the store did.
+ * <p>
+ * The processes that lost the store do not all find it again at once (Lettuce reconnects on a back-off of up to 30 s),
+ * and the store cannot see the permits of those still on their fallback. So the first process back tells the store
+ * how many processes it counted before, and until that many have asked the store for a permit again, for at most
+ * {@link #REJOIN_LIMIT}, every process of the account paces itself at its fallback share as well as on the shared
+ * schedule: together they stay within the sum of the fallback shares.
  */
 public final class SharedAccountRateLimiter implements RequestGate {
 
@@ -48,6 +57,12 @@ public final class SharedAccountRateLimiter implements RequestGate {
 	 * How often, at most, a process on its fallback asks the store again.
 	 */
 	static final Duration RECHECK = Duration.ofSeconds(1);
+
+	/**
+	 * The longest the processes of an account keep their fallback pacing after one of them found the store again:
+	 * enough for Lettuce's default reconnect back-off (at most 30 s) and the once-a-second {@link #RECHECK}.
+	 */
+	static final Duration REJOIN_LIMIT = Duration.ofMinutes(1);
 
 	private final String accountId;
 
@@ -73,7 +88,15 @@ public final class SharedAccountRateLimiter implements RequestGate {
 
 	private final AtomicLong refusals = new AtomicLong();
 
+	private final String processId = UUID.randomUUID().toString();
+
 	private volatile @Nullable AccountRateLimiter fallback;
+
+	private volatile @Nullable AccountRateLimiter rejoinPacing;
+
+	private volatile int processes = 1;
+
+	private int rejoining;
 
 	private boolean probing;
 
@@ -117,7 +140,7 @@ public final class SharedAccountRateLimiter implements RequestGate {
 	private static Schedule schedule(RateLimitSettings settings) {
 		long interval = (settings.interval().toNanos() + 999) / 1000;
 		return new Schedule(interval, (settings.burst() - 1) * interval, settings.maxWait().toNanos() / 1000,
-				(settings.window().toNanos() + 999) / 1000);
+				(settings.window().toNanos() + 999) / 1000, REJOIN_LIMIT.toNanos() / 1000);
 	}
 
 	@Override
@@ -132,7 +155,13 @@ public final class SharedAccountRateLimiter implements RequestGate {
 				return Mono.delay(Duration.ofNanos(paused), this.timer).then(permit(endpoint, operation));
 			}
 			AccountRateLimiter local = this.fallback;
-			return (local != null) ? localPermit(local, endpoint, operation) : sharedPermit(endpoint, operation);
+			if (local != null) {
+				return localPermit(local, endpoint, operation);
+			}
+			AccountRateLimiter pacing = this.rejoinPacing;
+			return (pacing != null)
+					? pacing.permit(endpoint, operation).then(Mono.defer(() -> sharedPermit(endpoint, operation)))
+					: sharedPermit(endpoint, operation);
 		});
 	}
 
@@ -142,12 +171,15 @@ public final class SharedAccountRateLimiter implements RequestGate {
 	 */
 	private Mono<Void> sharedPermit(QueueEndpoint endpoint, String operation) {
 		List<Long> charged = this.fallbackUse.take(this.nanoClock.getAsLong());
+		int rejoin = takeRejoining();
 		CompletableFuture<Optional<Reservation>> decision = this.store
-			.reserve(this.accountId, endpoint.queueId(), this.schedule, charged.size())
+			.reserve(this.accountId, endpoint.queueId(), this.schedule,
+					new Requester(this.processId, charged.size(), rejoin))
 			.timeout(this.timeout, this.timer)
 			.map(Optional::of)
 			.onErrorResume((ex) -> {
 				this.fallbackUse.restore(charged);
+				restoreRejoining(rejoin);
 				unreachable(ex);
 				return Mono.just(Optional.empty());
 			})
@@ -167,11 +199,28 @@ public final class SharedAccountRateLimiter implements RequestGate {
 		});
 	}
 
+	private synchronized int takeRejoining() {
+		int taken = this.rejoining;
+		this.rejoining = 0;
+		return taken;
+	}
+
+	private synchronized void restoreRejoining(int taken) {
+		this.rejoining = Math.max(this.rejoining, taken);
+	}
+
 	private Mono<Void> reserved(Reservation reservation, QueueEndpoint endpoint, String operation) {
 		long now = this.nanoClock.getAsLong();
 		synchronized (this) {
 			this.sharedScheduleEnd = Math.max(this.sharedScheduleEnd, now + reservation.nextMicros() * 1000);
 			this.sharedScheduleLead = reservation.nextMicros() * 1000;
+		}
+		if (reservation.rejoining()) {
+			startRejoinPacing(now);
+		}
+		else {
+			this.processes = reservation.processes();
+			endRejoinPacing();
 		}
 		long wait = reservation.waitMicros() * 1000;
 		Duration maxWait = this.settings.maxWait();
@@ -187,6 +236,37 @@ public final class SharedAccountRateLimiter implements RequestGate {
 					? refuse(Refusals.queuePaused(reservation.cause(), maxWait, endpoint, operation, wait))
 					: Mono.delay(Duration.ofNanos(wait), this.timer).then(permit(endpoint, operation));
 		};
+	}
+
+	/**
+	 * Paces this process at its fallback share too, because the store says that processes of the account are still
+	 * coming back to it. A process back from its own fallback already does so, on that fallback's schedule.
+	 */
+	private void startRejoinPacing(long now) {
+		synchronized (this) {
+			if (this.rejoinPacing != null || this.fallback != null) {
+				return;
+			}
+			long interval = this.fallbackSettings.interval().toNanos();
+			AccountRateLimiter pacing = new AccountRateLimiter(this.accountId, this.fallbackSettings, this.pause,
+					now + (this.fallbackSettings.burst() - 1) * interval, this.nanoClock, this.timer);
+			pacing.holdForPause();
+			this.rejoinPacing = pacing;
+		}
+		logger.info("Processes of account {} are coming back to its shared rate limiter after it stopped answering: "
+				+ "this process also paces itself at {} of the account's limit (rate-limit.redis.fallback-share) until "
+				+ "they all are, for at most {}", this.accountId, this.fallbackSettings.share(), REJOIN_LIMIT);
+	}
+
+	private void endRejoinPacing() {
+		synchronized (this) {
+			if (this.rejoinPacing == null) {
+				return;
+			}
+			this.rejoinPacing = null;
+		}
+		logger.info("Every process of account {} takes its permits from the shared rate limiter again: this process "
+				+ "no longer paces itself at its fallback share", this.accountId);
 	}
 
 	private Mono<Void> refuse(QueueRateLimitedException refusal) {
@@ -240,6 +320,10 @@ public final class SharedAccountRateLimiter implements RequestGate {
 					start + (this.fallbackSettings.burst() - 1) * interval, this.nanoClock, this.timer);
 			local.holdForPause();
 			this.fallback = local;
+			this.rejoinPacing = null;
+			if (this.processes > 1) {
+				this.rejoining = Math.max(this.rejoining, this.processes);
+			}
 			this.lastProbe = now;
 		}
 		logger.warn("The shared rate limiter of account {} did not answer within {} ({}): this process paces "
@@ -269,10 +353,14 @@ public final class SharedAccountRateLimiter implements RequestGate {
 	private void probed(boolean answered) {
 		synchronized (this) {
 			this.probing = false;
-			if (!answered || this.fallback == null) {
+			AccountRateLimiter local = this.fallback;
+			if (!answered || local == null) {
 				return;
 			}
 			this.fallback = null;
+			if (this.rejoining > 0) {
+				this.rejoinPacing = local;
+			}
 		}
 		logger.info("The shared rate limiter of account {} answers again: this process takes its permits from it",
 				this.accountId);
@@ -288,10 +376,9 @@ public final class SharedAccountRateLimiter implements RequestGate {
 		else if (failure instanceof QueueRateLimitedException limited) {
 			Duration paused = this.pause.onFailure(limited);
 			if (paused != null) {
-				AccountRateLimiter local = this.fallback;
-				if (local != null) {
-					local.holdForPause();
-				}
+				Stream.of(this.fallback, this.rejoinPacing)
+					.filter(Objects::nonNull)
+					.forEach(AccountRateLimiter::holdForPause);
 				share(this.store.pauseAccount(this.accountId, paused, this.pause.cause(), this.schedule));
 			}
 		}

@@ -18,10 +18,10 @@ public interface SharedLimitStore {
 	 * @param accountId the account
 	 * @param queueId the queue the request is for
 	 * @param schedule the account's schedule, as this process is configured
-	 * @param charge permits this process gave itself while the store was unreachable, to add to the schedule first
+	 * @param requester who asks, and what it brings back from a time on its fallback
 	 * @return the outcome
 	 */
-	Mono<Reservation> reserve(String accountId, String queueId, Schedule schedule, int charge);
+	Mono<Reservation> reserve(String accountId, String queueId, Schedule schedule, Requester requester);
 
 	/**
 	 * Gives back the slot of a request cancelled before its permit came, so that the next request takes it.
@@ -73,9 +73,24 @@ public interface SharedLimitStore {
 	 * @param intervalMicros the spacing between permits, rounded up
 	 * @param toleranceMicros how far ahead of its slot a permit may go: {@code (burst - 1) × interval}
 	 * @param maxWaitMicros the longest wait a reservation may take
-	 * @param windowMicros the limit's window, for how long the store keeps an idle account's state
+	 * @param windowMicros the limit's window, for how long the store keeps an idle account's state and counts a
+	 * process as one of the account's
+	 * @param rejoinMicros the longest the processes of an account pace themselves at their fallback share after one
+	 * of them came back to the store, waiting for the others to come back too
 	 */
-	record Schedule(long intervalMicros, long toleranceMicros, long maxWaitMicros, long windowMicros) {
+	record Schedule(long intervalMicros, long toleranceMicros, long maxWaitMicros, long windowMicros,
+			long rejoinMicros) {
+	}
+
+	/**
+	 * The process that asks for a permit.
+	 *
+	 * @param id the process's id, the same for all its reservations (never a credential)
+	 * @param charge permits this process gave itself while the store was unreachable, to add to the schedule first
+	 * @param rejoining on the first reservation after the store answers again: how many processes the store counted
+	 * before it stopped answering, which the account waits for before it leaves the fallback pacing; else 0
+	 */
+	record Requester(String id, int charge, int rejoining) {
 	}
 
 	/**
@@ -86,8 +101,14 @@ public interface SharedLimitStore {
 	 * @param slot granted: the slot, to {@link #giveBack give back}; else empty
 	 * @param nextMicros when the schedule's next free permit is, after this decision
 	 * @param cause paused: what the pause's 429 said; else empty
+	 * @param processes how many processes asked for a permit of the account within the last window, this one among
+	 * them
+	 * @param rejoining whether the account's processes are coming back to the store after it stopped answering: until
+	 * they all are, or the schedule's {@code rejoinMicros} have passed, each paces itself at its fallback share as
+	 * well, since those still on their fallback take permits the store cannot see
 	 */
-	record Reservation(Outcome outcome, long waitMicros, String slot, long nextMicros, String cause) {
+	record Reservation(Outcome outcome, long waitMicros, String slot, long nextMicros, String cause, int processes,
+			boolean rejoining) {
 	}
 
 	/**

@@ -77,9 +77,9 @@ class SharedFallbackStartTests {
 	private final class AnswersOnceStore implements SharedLimitStore {
 
 		@Override
-		public Mono<Reservation> reserve(String accountId, String queueId, Schedule schedule, int charge) {
+		public Mono<Reservation> reserve(String accountId, String queueId, Schedule schedule, Requester requester) {
 			if (SharedFallbackStartTests.this.reservations.incrementAndGet() == 1) {
-				return Mono.just(new Reservation(Outcome.GRANTED, 0, "slot-1", LEAD.toNanos() / 1000, ""));
+				return Mono.just(new Reservation(Outcome.GRANTED, 0, "slot-1", LEAD.toNanos() / 1000, "", 1, false));
 			}
 			return Mono.error(new IllegalStateException("store down"));
 		}

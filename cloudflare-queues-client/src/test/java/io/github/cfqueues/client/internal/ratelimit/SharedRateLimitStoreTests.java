@@ -14,6 +14,7 @@ import io.github.cfqueues.client.RateLimitSettings;
 import io.github.cfqueues.client.TestRedisServer;
 import io.github.cfqueues.client.error.QueueRateLimitedException;
 import io.github.cfqueues.client.internal.ratelimit.SharedLimitStore.Outcome;
+import io.github.cfqueues.client.internal.ratelimit.SharedLimitStore.Requester;
 import io.github.cfqueues.client.internal.ratelimit.SharedLimitStore.Reservation;
 import io.github.cfqueues.client.internal.ratelimit.SharedLimitStore.Schedule;
 import io.github.cfqueues.client.internal.ratelimit.redis.RedisLimitStore;
@@ -43,6 +44,8 @@ class SharedRateLimitStoreTests {
 
 	private static final long HOUR = Duration.ofHours(1).toNanos() / 1000;
 
+	private static final long REJOIN = Duration.ofMinutes(1).toNanos() / 1000;
+
 	private static TestRedisServer redis;
 
 	@RegisterExtension
@@ -70,11 +73,11 @@ class SharedRateLimitStoreTests {
 	@Test
 	void aBurstGoesAtOnceThenOnePermitPerIntervalAndAWaitPastTheMaximumTakesNoPermit() {
 		RedisLimitStore store = this.connections.store(redis);
-		Schedule schedule = new Schedule(HOUR, HOUR, HOUR + HOUR / 2, 24 * HOUR);
+		Schedule schedule = new Schedule(HOUR, HOUR, HOUR + HOUR / 2, 24 * HOUR, REJOIN);
 
 		List<Reservation> reservations = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
-			reservations.add(store.reserve(ACCOUNT, "q1", schedule, 0).block(Duration.ofSeconds(5)));
+			reservations.add(store.reserve(ACCOUNT, "q1", schedule, process(0)).block(Duration.ofSeconds(5)));
 		}
 
 		assertThat(reservations).extracting(Reservation::outcome)
@@ -93,9 +96,9 @@ class SharedRateLimitStoreTests {
 	@Test
 	void chargedFallbackPermitsPushTheScheduleBackByOneIntervalEach() {
 		RedisLimitStore store = this.connections.store(redis);
-		Schedule schedule = new Schedule(HOUR, 0, 10 * HOUR, 24 * HOUR);
+		Schedule schedule = new Schedule(HOUR, 0, 10 * HOUR, 24 * HOUR, REJOIN);
 
-		Reservation charged = store.reserve(ACCOUNT, "q1", schedule, 3).block(Duration.ofSeconds(5));
+		Reservation charged = store.reserve(ACCOUNT, "q1", schedule, process(3)).block(Duration.ofSeconds(5));
 
 		assertThat(charged.outcome()).isEqualTo(Outcome.GRANTED);
 		assertThat(charged.waitMicros()).isBetween(3 * HOUR - 5_000_000, 3 * HOUR);
@@ -104,13 +107,14 @@ class SharedRateLimitStoreTests {
 	@Test
 	void anAccountPauseHoldsBackEveryPermitUntilItEndsAndSaysWhyWhenLonger() {
 		RedisLimitStore store = this.connections.store(redis);
-		Schedule schedule = new Schedule(1000, 1000, 10_000_000, 60_000_000);
+		Schedule schedule = new Schedule(1000, 1000, 10_000_000, 60_000_000, REJOIN);
 
 		store.pauseAccount(ACCOUNT, Duration.ofSeconds(5), "Cloudflare answered HTTP 429", schedule)
 			.block(Duration.ofSeconds(5));
 		store.pauseAccount(ACCOUNT, Duration.ofSeconds(1), "a shorter pause", schedule).block(Duration.ofSeconds(5));
-		Reservation withinMaxWait = store.reserve(ACCOUNT, "q1", schedule, 0).block(Duration.ofSeconds(5));
-		Reservation beyondMaxWait = store.reserve(ACCOUNT, "q1", new Schedule(1000, 1000, 1_000_000, 60_000_000), 0)
+		Reservation withinMaxWait = store.reserve(ACCOUNT, "q1", schedule, process(0)).block(Duration.ofSeconds(5));
+		Reservation beyondMaxWait = store
+			.reserve(ACCOUNT, "q1", new Schedule(1000, 1000, 1_000_000, 60_000_000, REJOIN), process(0))
 			.block(Duration.ofSeconds(5));
 
 		assertThat(withinMaxWait.outcome()).isEqualTo(Outcome.GRANTED);
@@ -123,12 +127,12 @@ class SharedRateLimitStoreTests {
 	@Test
 	void aQueuePauseHoldsBackThatQueueOnly() {
 		RedisLimitStore store = this.connections.store(redis);
-		Schedule schedule = new Schedule(1000, 9000, 10_000_000, 60_000_000);
+		Schedule schedule = new Schedule(1000, 9000, 10_000_000, 60_000_000, REJOIN);
 
 		store.pauseQueue(ACCOUNT, "q1", Duration.ofSeconds(3), "overloaded").block(Duration.ofSeconds(5));
 
-		Reservation paused = store.reserve(ACCOUNT, "q1", schedule, 0).block(Duration.ofSeconds(5));
-		Reservation other = store.reserve(ACCOUNT, "q2", schedule, 0).block(Duration.ofSeconds(5));
+		Reservation paused = store.reserve(ACCOUNT, "q1", schedule, process(0)).block(Duration.ofSeconds(5));
+		Reservation other = store.reserve(ACCOUNT, "q2", schedule, process(0)).block(Duration.ofSeconds(5));
 		assertThat(paused.outcome()).isEqualTo(Outcome.QUEUE_PAUSED);
 		assertThat(paused.waitMicros()).isBetween(2_500_000L, 3_000_000L);
 		assertThat(paused.cause()).isEqualTo("overloaded");
@@ -209,10 +213,10 @@ class SharedRateLimitStoreTests {
 		List<RedisLimitStore> others = List.of(this.connections.store(redis), this.connections.store(redis),
 				this.connections.store(redis));
 		Schedule schedule = new Schedule(intervalMicros(settings), 0, settings.maxWait().toNanos() / 1000,
-				settings.window().toNanos() / 1000);
+				settings.window().toNanos() / 1000, REJOIN);
 		Set<String> taken = ConcurrentHashMap.newKeySet();
 		Flux.range(0, 2000)
-			.flatMap((i) -> others.get(i % 3).reserve(ACCOUNT, "q1", schedule, 0), 32)
+			.flatMap((i) -> others.get(i % 3).reserve(ACCOUNT, "q1", schedule, process(0)), 32)
 			.doOnNext((reservation) -> {
 				assertThat(reservation.outcome()).isEqualTo(Outcome.GRANTED);
 				taken.add(reservation.slot());
@@ -223,6 +227,56 @@ class SharedRateLimitStoreTests {
 		assertThat(taken).isEqualTo(freed);
 		assertThat(redis.command("ZCARD", freedKey)).isEqualTo(0L);
 		assertThat(hashField("tat")).isEqualTo(tatBefore);
+	}
+
+	/**
+	 * Three processes took permits; then the store stopped answering for all of them. The first back says it counted
+	 * three: every process is told to keep its fallback pacing until three have reserved since, which the entries
+	 * from before the outage do not count towards; then the rejoin is over for all. A rejoin nobody completes ends
+	 * at the schedule's limit.
+	 */
+	@Test
+	void aRejoinLastsUntilAsManyProcessesAsCountedBeforeHaveReservedSinceOrItsLimit() throws InterruptedException {
+		RedisLimitStore store = this.connections.store(redis);
+		Schedule schedule = new Schedule(1000, 0, 10_000_000, 60_000_000, REJOIN);
+		List<Integer> counted = new ArrayList<>();
+		for (String process : List.of("p1", "p2", "p3")) {
+			Reservation before = reserve(store, schedule, new Requester(process, 0, 0));
+			counted.add(before.processes());
+			assertThat(before.rejoining()).isFalse();
+		}
+		assertThat(counted).containsExactly(1, 2, 3);
+
+		Reservation first = reserve(store, schedule, new Requester("p1", 4, 3));
+		Reservation again = reserve(store, schedule, new Requester("p1", 0, 0));
+		Reservation second = reserve(store, schedule, new Requester("p2", 0, 0));
+		Reservation third = reserve(store, schedule, new Requester("p3", 0, 0));
+		Reservation after = reserve(store, schedule, new Requester("p1", 0, 0));
+
+		assertThat(List.of(first, again, second)).allSatisfy((reservation) -> {
+			assertThat(reservation.outcome()).isEqualTo(Outcome.GRANTED);
+			assertThat(reservation.rejoining()).isTrue();
+			assertThat(reservation.processes()).isEqualTo(3);
+		});
+		assertThat(third.rejoining()).as("the third process back ends the rejoin").isFalse();
+		assertThat(after.rejoining()).isFalse();
+
+		Schedule shortRejoin = new Schedule(1000, 0, 10_000_000, 60_000_000, 300_000);
+		assertThat(reserve(store, shortRejoin, new Requester("p1", 0, 3)).rejoining()).isTrue();
+		assertThat(reserve(store, shortRejoin, new Requester("p2", 0, 0)).rejoining()).isTrue();
+		Thread.sleep(400);
+		assertThat(reserve(store, shortRejoin, new Requester("p2", 0, 0)).rejoining())
+			.as("past the limit, without the third process").isFalse();
+		assertThat(redis.keys()).contains(stateKey() + ":processes");
+		assertThat(redis.command("ZRANGE", stateKey() + ":processes", "0", "-1")).isEqualTo(List.of("p3", "p1", "p2"));
+	}
+
+	private static Reservation reserve(RedisLimitStore store, Schedule schedule, Requester requester) {
+		return store.reserve(ACCOUNT, "q1", schedule, requester).block(Duration.ofSeconds(5));
+	}
+
+	private static Requester process(int charge) {
+		return new Requester("process-1", charge, 0);
 	}
 
 	private static long intervalMicros(RateLimitSettings settings) {

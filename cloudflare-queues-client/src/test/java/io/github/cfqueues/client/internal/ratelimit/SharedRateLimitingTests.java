@@ -305,8 +305,12 @@ class SharedRateLimitingTests {
 
 		publisher.pushText("one").block(Duration.ofSeconds(10));
 
-		assertThat(redis.keys()).containsExactly(STATE_KEY);
+		assertThat(redis.keys()).containsExactlyInAnyOrder(STATE_KEY, STATE_KEY + ":processes");
 		assertThat(redis.command("HGETALL", STATE_KEY).toString()).doesNotContain(TestPublishers.TOKEN);
+		assertThat((List<?>) redis.command("ZRANGE", STATE_KEY + ":processes", "0", "-1")).singleElement()
+			.asString()
+			.as("a random id per process")
+			.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 	}
 
 	/**

@@ -21,7 +21,8 @@ import org.springframework.data.redis.serializer.RedisSerializationContext;
  * The shared limiter's state in Redis, through Spring Data Redis's reactive template and the {@link LuaScripts}.
  * An account's keys start with the prefix and hold the account id in a hash tag, for example
  * {@code cloudflare-queues:rate-limit:{0123…}} and {@code cloudflare-queues:rate-limit:{0123…}:queue:4f1c…}; they
- * expire once the account has been idle for a window.
+ * expire once the account has been idle for a window. The processes' key holds each process's random id, never
+ * anything that names the host or a credential.
  * <p>
  * Spring Data's Lettuce connection factory opens its shared connection synchronously on first use, and tries again on
  * each use until it has one. So the store opens it itself, on {@link Schedulers#boundedElastic()}, one attempt at a
@@ -60,14 +61,17 @@ public final class RedisLimitStore implements SharedLimitStore {
 	}
 
 	@Override
-	public Mono<Reservation> reserve(String accountId, String queueId, Schedule schedule, int charge) {
+	public Mono<Reservation> reserve(String accountId, String queueId, Schedule schedule, Requester requester) {
 		return one(LuaScripts.RESERVE,
-				List.of(stateKey(accountId), freedKey(accountId), queueKey(accountId, queueId)),
+				List.of(stateKey(accountId), freedKey(accountId), queueKey(accountId, queueId),
+						processesKey(accountId)),
 				List.of(Long.toString(schedule.intervalMicros()), Long.toString(schedule.toleranceMicros()),
 						Long.toString(schedule.maxWaitMicros()), Long.toString(schedule.windowMicros()),
-						Integer.toString(charge)))
+						Long.toString(schedule.rejoinMicros()), requester.id(), Integer.toString(requester.charge()),
+						Integer.toString(requester.rejoining())))
 			.map((reply) -> new Reservation(OUTCOMES[(int) number(reply.get(0))], number(reply.get(1)),
-					text(reply.get(2)), number(reply.get(3)), text(reply.get(4))));
+					text(reply.get(2)), number(reply.get(3)), text(reply.get(4)), (int) number(reply.get(5)),
+					number(reply.get(6)) == 1));
 	}
 
 	@Override
@@ -114,6 +118,10 @@ public final class RedisLimitStore implements SharedLimitStore {
 
 	private String freedKey(String accountId) {
 		return stateKey(accountId) + ":freed";
+	}
+
+	private String processesKey(String accountId) {
+		return stateKey(accountId) + ":processes";
 	}
 
 	private String queueKey(String accountId, String queueId) {
